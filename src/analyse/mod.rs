@@ -1,0 +1,91 @@
+//! Analysis of a cleaned article: sentences, people, quotes, facts and claims.
+
+pub mod sentences;
+pub mod tokens;
+
+use std::ops::Range;
+
+use crate::ingest::clean::Cleaned;
+use crate::model::{Article, Sentence};
+use tokens::Token;
+
+/// A paragraph with its tokens and sentences (token ranges).
+pub struct Para<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// The tokenized body, shared by every analysis stage.
+pub struct Doc<'a> {
+    pub paras: Vec<Para<'a>>,
+    /// For each sentence of the article: (paragraph, token range).
+    pub sentences: Vec<(usize, Range<usize>)>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(paragraphs: &'a [String]) -> Doc<'a> {
+        let mut paras = Vec::with_capacity(paragraphs.len());
+        let mut all = Vec::new();
+        for (pi, text) in paragraphs.iter().enumerate() {
+            let tokens = tokens::tokenize(text);
+            let sentences = sentences::split(text, &tokens);
+            all.extend(sentences.iter().map(|r| (pi, r.clone())));
+            paras.push(Para {
+                text,
+                tokens,
+                sentences,
+            });
+        }
+        Doc {
+            paras,
+            sentences: all,
+        }
+    }
+
+    /// Byte range of sentence `s` inside its paragraph.
+    pub fn sentence_span(&self, s: usize) -> Range<usize> {
+        let (p, r) = &self.sentences[s];
+        let toks = &self.paras[*p].tokens;
+        toks[r.start].start as usize..toks[r.end - 1].end as usize
+    }
+}
+
+/// Turn a cleaned article into the model.
+pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
+    let Cleaned {
+        meta,
+        paragraphs,
+        boilerplate,
+        warnings,
+    } = cleaned;
+    let doc = Doc::new(&paragraphs);
+    let sentences = (0..doc.sentences.len())
+        .map(|s| {
+            let span = doc.sentence_span(s);
+            let p = doc.sentences[s].0;
+            Sentence {
+                text: paragraphs[p][span.clone()].to_owned(),
+                paragraph: p,
+                start: span.start,
+            }
+        })
+        .collect();
+    drop(doc);
+    let (boilerplate, boilerplate_reasons) = boilerplate.into_iter().unzip();
+    Article {
+        id,
+        path,
+        title: meta.title,
+        subtitle: meta.subtitle,
+        outlet: meta.outlet,
+        published: meta.published,
+        authors: meta.authors,
+        paragraphs,
+        boilerplate,
+        boilerplate_reasons,
+        sentences,
+        warnings,
+        ..Article::default()
+    }
+}

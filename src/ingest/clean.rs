@@ -1,0 +1,240 @@
+//! From a decoded document to a clean article body: lines, furniture removed, metadata read.
+
+use super::boilerplate::{Line, Removed, apply_rules, apply_structure};
+use super::metadata::{self, Meta};
+use super::{Document, Format, html, markdown};
+
+/// A cleaned article, before analysis.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Cleaned {
+    pub meta: Meta,
+    pub paragraphs: Vec<String>,
+    /// What was removed, in page order: (text, reason).
+    pub boilerplate: Vec<(String, String)>,
+    pub warnings: Vec<String>,
+}
+
+/// Reasons under which a line leaves the body for a metadata field, not for the furniture list.
+const FIELD_REASONS: [&str; 3] = ["headline", "standfirst", ""];
+
+/// Clean one document.
+pub fn clean(doc: &Document) -> Cleaned {
+    let mut warnings = doc.warnings.clone();
+    let mut html_meta = None;
+    let text = match doc.format {
+        Format::Text => std::borrow::Cow::Borrowed(doc.text.as_str()),
+        Format::Markdown => std::borrow::Cow::Owned(markdown::to_text(&doc.text)),
+        Format::Html => match html::extract(&doc.text) {
+            Ok((text, meta)) => {
+                html_meta = Some(meta);
+                std::borrow::Cow::Owned(crate::text::normalise(&text))
+            }
+            Err(e) => {
+                warnings.push(format!("{e}; read as plain text"));
+                std::borrow::Cow::Owned(strip_tags(&doc.text))
+            }
+        },
+    };
+    let mut lines: Vec<Line> = paragraph_lines(&text).into_iter().map(Line::new).collect();
+    let mut removed: Vec<Removed> = Vec::new();
+    apply_rules(&mut lines, &mut removed);
+    let mut meta = metadata::extract(&mut lines, &mut removed);
+    apply_structure(&mut lines);
+    if let Some(h) = html_meta {
+        merge_html_meta(&mut meta, h);
+    }
+
+    // page order: spans cut from a line come before the line's own fate
+    let mut paragraphs = Vec::new();
+    let mut boilerplate = Vec::new();
+    let mut spans = removed.into_iter().peekable();
+    for (i, line) in lines.into_iter().enumerate() {
+        while let Some(r) = spans.next_if(|r| r.line <= i) {
+            boilerplate.push((r.text, r.reason));
+        }
+        match line.removed {
+            None => paragraphs.push(line.text),
+            Some(reason) if FIELD_REASONS.contains(&reason.as_str()) => {}
+            Some(reason) => boilerplate.push((line.text, reason)),
+        }
+    }
+    boilerplate.extend(spans.map(|r| (r.text, r.reason)));
+    Cleaned {
+        meta,
+        paragraphs,
+        boilerplate,
+        warnings,
+    }
+}
+
+fn merge_html_meta(meta: &mut Meta, h: html::HtmlMeta) {
+    if meta.title.is_none() {
+        meta.title = h.title;
+    }
+    if meta.published.is_none() {
+        meta.published = h.published.and_then(|p| iso_prefix(&p));
+    }
+    if meta.authors.is_empty()
+        && let Some(b) = h.byline
+    {
+        let b = b.trim_start_matches("By ").trim_start_matches("by ");
+        meta.authors = b
+            .split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|n| metadata::looks_like_name(n))
+            .map(str::to_owned)
+            .collect();
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = h.site_name;
+    }
+}
+
+/// Keep the ISO 8601 part of a machine date ("2024-05-06T09:15:00Z", "2024-05-06").
+fn iso_prefix(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let date_ok = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if !date_ok {
+        return metadata::find_timestamp(s).map(|t| t.iso);
+    }
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || "-:T+Z.".contains(c)))
+        .map_or(s.len(), |(i, _)| i);
+    let iso = &s[..end];
+    // drop fractional seconds, which the contract does not carry
+    let iso = match iso.find('.') {
+        Some(dot) => {
+            let rest = &iso[dot..];
+            let zone = rest.find(['+', 'Z', '-']).map_or("", |z| &rest[z..]);
+            format!("{}{}", &iso[..dot], zone)
+        }
+        None => iso.to_owned(),
+    };
+    Some(iso)
+}
+
+/// A crude fallback for HTML that the extractor could not read: tags out, text kept.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push('\n');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Split text into paragraph lines. Blank lines separate blocks; inside a block each line is
+/// its own paragraph, unless the block is hard-wrapped prose (lines of similar, typewriter
+/// width), whose lines are joined.
+pub fn paragraph_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    let flush = |block: &mut Vec<&str>, out: &mut Vec<String>| {
+        if block.is_empty() {
+            return;
+        }
+        if is_hard_wrapped(block) {
+            out.push(block.join(" "));
+        } else {
+            out.extend(block.iter().map(|l| l.to_string()));
+        }
+        block.clear();
+    };
+    for raw in text.split('\n') {
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut block, &mut out);
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut out);
+    out
+}
+
+fn is_hard_wrapped(block: &[&str]) -> bool {
+    if block.len() < 3 {
+        return false;
+    }
+    let body = &block[..block.len() - 1];
+    let max = block.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let wide = body
+        .iter()
+        .filter(|l| (40..=100).contains(&l.chars().count()))
+        .count();
+    // continuation lines start in lower case somewhere: prose, not a list of headings
+    let continued = block[1..]
+        .iter()
+        .any(|l| l.chars().next().is_some_and(char::is_lowercase));
+    max <= 100 && wide * 4 >= body.len() * 3 && continued
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_blocks_and_joins_hard_wrapped_prose() {
+        let text = "Headline here\n\nFirst line\nSecond line\n\nThe council voted on Monday to close the old\nbridge to all traffic after inspectors found\ncracks in two of its piers, officials said on\nTuesday.\n";
+        assert_eq!(
+            paragraph_lines(text),
+            [
+                "Headline here",
+                "First line",
+                "Second line",
+                "The council voted on Monday to close the old bridge to all traffic after inspectors found cracks in two of its piers, officials said on Tuesday."
+            ]
+        );
+    }
+
+    #[test]
+    fn machine_dates_keep_their_iso_part() {
+        assert_eq!(
+            iso_prefix("2024-05-06T09:15:00.000Z").as_deref(),
+            Some("2024-05-06T09:15:00Z")
+        );
+        assert_eq!(iso_prefix("2024-05-06").as_deref(), Some("2024-05-06"));
+    }
+
+    #[test]
+    fn cleans_a_page_dump_end_to_end() {
+        let doc = Document::from_text(
+            "page.txt",
+            Format::Text,
+            "World\n\nCouncil closes old bridge\n\n2024-05-06 09:15\n1,024 views\nCouncil closes old bridge\n\nBy Jane Roe\n\nThe council voted on Monday to close the old bridge to all traffic.\n\nInspectors found cracks in two of its piers, officials said.\n\nMost popular\n\nRead next",
+        );
+        let c = clean(&doc);
+        assert_eq!(c.meta.title.as_deref(), Some("Council closes old bridge"));
+        assert_eq!(c.meta.published.as_deref(), Some("2024-05-06T09:15"));
+        assert_eq!(c.meta.authors, ["Jane Roe"]);
+        assert_eq!(c.paragraphs.len(), 2);
+        let reasons: Vec<&str> = c.boilerplate.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "section label",
+                "dateline",
+                "view counter",
+                "repeated line",
+                "byline",
+                "page tail",
+                "page tail"
+            ]
+        );
+    }
+}

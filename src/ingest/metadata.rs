@@ -1,0 +1,476 @@
+//! Headline, standfirst, date, byline and outlet, read from the head of the page.
+//!
+//! Nothing is guessed: each field stays `None` (or empty) unless the text states it. The head
+//! is what comes before the first paragraph of prose; dates and bylines are only read there,
+//! so a date in the story ("since 1976") never becomes the publication date.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::boilerplate::{Line, Removed, ends_like_sentence, is_prose, word_count};
+use crate::lexicon::{CALENDAR, asset, parse};
+
+#[derive(Deserialize)]
+struct MetaCues {
+    byline_prefixes: Vec<String>,
+    dateline_words: Vec<String>,
+    outlet_patterns: Vec<String>,
+}
+
+static CUES: LazyLock<MetaCues> = LazyLock::new(|| parse("metadata.toml", asset!("metadata.toml")));
+
+static OUTLET: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    CUES.outlet_patterns
+        .iter()
+        .map(|p| Regex::new(p).unwrap_or_else(|e| panic!("assets/metadata.toml: {e}")))
+        .collect()
+});
+
+/// Month alternation from the calendar, longest names first.
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = CALENDAR.month_words().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+/// A date with an optional time, as printed in datelines.
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    let months = month_alternation();
+    let weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thu|fri|sat|sun";
+    let mut zones: Vec<&str> = CALENDAR.timezone_names().collect();
+    zones.sort_by_key(|z| std::cmp::Reverse(z.len()));
+    let zones = zones.join("|");
+    let time = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?";
+    let pattern = format!(
+        r"(?i)(?:(?:{weekdays})\.?,?\s*)?(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?:(?:\s|,|T|at|-|\|)+{time})?(?:\s*(?-i:(?P<tz>[+-]\d{{2}}:?\d{{2}}|{zones})))?"
+    );
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("timestamp pattern: {e}"))
+});
+
+/// A date-time found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timestamp {
+    pub iso: String,
+    pub has_time: bool,
+    pub has_zone: bool,
+    /// Byte range of the match in the line.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Find the first date (with optional time and zone) in `line`.
+pub fn find_timestamp(line: &str) -> Option<Timestamp> {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    for c in TIMESTAMP.captures_iter(line) {
+        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = if let Some(y) = num("iy") {
+            (y, num("im")?, num("id")?)
+        } else if let Some(y) = num("y1") {
+            (y, CALENDAR.month(c.name("m1")?.as_str())?, num("d1")?)
+        } else {
+            (
+                num("y2")?,
+                CALENDAR.month(c.name("m2")?.as_str())?,
+                num("d2")?,
+            )
+        };
+        if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            continue;
+        }
+        let whole = c.get(0)?;
+        let mut iso = format!("{y:04}-{m:02}-{d:02}");
+        let mut has_time = false;
+        let mut has_zone = false;
+        if let (Some(mut h), Some(mi)) = (num("h"), num("mi")) {
+            if let Some(ap) = c.name("ap") {
+                let pm = ap.as_str().to_ascii_lowercase().starts_with('p');
+                if pm && h < 12 {
+                    h += 12;
+                } else if !pm && h == 12 {
+                    h = 0;
+                }
+            }
+            if h < 24 && mi < 60 {
+                has_time = true;
+                iso.push_str(&format!("T{h:02}:{mi:02}"));
+                if let Some(s) = num("s").filter(|s| *s < 60) {
+                    iso.push_str(&format!(":{s:02}"));
+                }
+                if let Some(tz) = c.name("tz") {
+                    let tz = tz.as_str();
+                    let offset = if tz.starts_with(['+', '-']) {
+                        Some(normalise_offset(tz))
+                    } else {
+                        CALENDAR.timezone(tz).map(str::to_owned)
+                    };
+                    if let Some(o) = offset {
+                        iso.push_str(&o);
+                        has_zone = true;
+                    }
+                }
+            }
+        }
+        let end = if has_zone {
+            whole.end()
+        } else {
+            // do not swallow a following word that was not a zone
+            c.name("mi").or(c.name("ap")).map_or_else(
+                || date_end(&c),
+                |m| c.name("ap").map_or(m.end(), |a| a.end()),
+            )
+        };
+        return Some(Timestamp {
+            iso,
+            has_time,
+            has_zone,
+            start: whole.start(),
+            end,
+        });
+    }
+    None
+}
+
+fn date_end(c: &regex::Captures<'_>) -> usize {
+    ["id", "y1", "y2"]
+        .iter()
+        .filter_map(|n| c.name(n))
+        .map(|m| m.end())
+        .max()
+        .unwrap_or(0)
+}
+
+fn normalise_offset(tz: &str) -> String {
+    let digits: String = tz[1..].chars().filter(char::is_ascii_digit).collect();
+    if digits.len() == 4 {
+        format!("{}{}:{}", &tz[..1], &digits[..2], &digits[2..])
+    } else {
+        tz.to_owned()
+    }
+}
+
+/// Metadata read from the page head.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+}
+
+/// Is `s` a plausible personal name: 2–5 capitalised words or initials ("James C. Reynolds")?
+pub fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let particles = [
+        "de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du",
+    ];
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase()
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_alphabetic() || "-'’.".contains(c)))
+            || particles.contains(&w.to_lowercase().as_str())
+    }) && words.iter().filter(|w| w.chars().count() > 2).count() >= 1
+}
+
+/// Split a byline's names: "A, B and C" / "A & B".
+fn split_names(s: &str) -> Option<Vec<String>> {
+    let s = s.trim().trim_end_matches([',', '|', '-', '–', '—']).trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in s.split([',', '&', '|']) {
+        for name in part.split(" and ") {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if !looks_like_name(name) {
+                return None;
+            }
+            names.push(name.to_owned());
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// Is the rest of a line (outside the date) only dateline words?
+fn dateline_rest_is_furniture(rest: &str) -> bool {
+    rest.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '|')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .all(|w| CUES.dateline_words.contains(&w) || CALENDAR.weekday(&w).is_some())
+}
+
+/// Read the page head. Lines used as metadata are marked removed (headline and standfirst with
+/// the reasons `headline` and `standfirst`, which are not furniture but fields).
+pub fn extract(lines: &mut [Line], removed: &mut [Removed]) -> Meta {
+    let mut meta = Meta::default();
+    let label_max = super::boilerplate::RULES.structure.label_max_words;
+    let first_kept = lines.iter().position(Line::kept);
+    let body_start = lines
+        .iter()
+        .position(|l| l.kept() && is_prose(&l.text, 8))
+        .unwrap_or(lines.len());
+
+    // datelines and bylines in the head
+    for l in lines[..body_start].iter_mut().filter(|l| l.kept()) {
+        if let Some(ts) = find_timestamp(&l.text) {
+            let before = l.text[..ts.start].trim();
+            let names = split_names(strip_byline_prefix(before));
+            let date_only = before.is_empty() || dateline_rest_is_furniture(before);
+            if names.is_some() || date_only {
+                if let Some(names) = names
+                    && meta.authors.is_empty()
+                {
+                    meta.authors = names;
+                }
+                adopt_timestamp(&mut meta, &ts);
+                l.removed = Some(if date_only {
+                    "dateline".to_owned()
+                } else {
+                    "byline and date".to_owned()
+                });
+                continue;
+            }
+        }
+        if let Some(rest) = byline_rest(&l.text)
+            && let Some(names) = split_names(rest)
+        {
+            if meta.authors.is_empty() {
+                meta.authors = names;
+            }
+            l.removed = Some("byline".to_owned());
+        }
+    }
+
+    // headline: the first line of the page that reads like one
+    let title_idx = lines[..body_start.max(first_kept.map_or(0, |f| f + 1))]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kept())
+        .find(|(i, l)| {
+            let n = word_count(&l.text);
+            let later = lines[i + 1..].iter().any(Line::kept);
+            n > label_max && later && reads_like_headline(&l.text)
+        })
+        .map(|(i, _)| i);
+    if let Some(t) = title_idx {
+        for l in lines[..t].iter_mut().filter(|l| l.kept()) {
+            if word_count(&l.text) <= label_max {
+                l.removed = Some("section label".to_owned());
+            }
+        }
+        meta.title = Some(lines[t].text.clone());
+        lines[t].removed = Some("headline".to_owned());
+        // standfirst: the next head line, if it is not the story itself
+        let body_start = lines
+            .iter()
+            .position(|l| l.kept() && is_prose(&l.text, 8))
+            .unwrap_or(lines.len());
+        for l in lines
+            .iter_mut()
+            .take(body_start)
+            .skip(t + 1)
+            .filter(|l| l.kept())
+        {
+            let n = word_count(&l.text);
+            let repeats_title = meta
+                .title
+                .as_deref()
+                .is_some_and(|t| crate::text::fold(t) == crate::text::fold(&l.text));
+            if repeats_title {
+                l.removed = Some("repeated line".to_owned());
+            } else if (5..=60).contains(&n) && !l.text.ends_with([':', '?']) {
+                meta.subtitle = Some(l.text.clone());
+                l.removed = Some("standfirst".to_owned());
+                break;
+            } else {
+                break;
+            }
+        }
+    }
+
+    // the outlet, where its own furniture names it
+    let furniture: Vec<&str> = removed
+        .iter()
+        .map(|r| r.text.as_str())
+        .chain(lines.iter().filter(|l| !l.kept()).map(|l| l.text.as_str()))
+        .collect();
+    meta.outlet = outlet_in_any(&furniture);
+    meta
+}
+
+fn adopt_timestamp(meta: &mut Meta, ts: &Timestamp) {
+    match &meta.published {
+        None => meta.published = Some(ts.iso.clone()),
+        // the same moment printed again with its zone: keep the fuller form
+        Some(p) if ts.has_zone && ts.iso.starts_with(p.as_str()) => {
+            meta.published = Some(ts.iso.clone())
+        }
+        _ => {}
+    }
+}
+
+fn strip_byline_prefix(s: &str) -> &str {
+    byline_rest(s).unwrap_or(s)
+}
+
+/// The names after a byline prefix ("By Jane Roe and John Doe"), if the line has one.
+fn byline_rest(s: &str) -> Option<&str> {
+    let lower = s.to_lowercase();
+    CUES.byline_prefixes.iter().find_map(|p| {
+        (lower.starts_with(p.as_str()) && lower[p.len()..].starts_with(' '))
+            .then(|| s[p.len()..].trim_start())
+    })
+}
+
+/// The outlet named by the first pattern (in priority order) that any text matches.
+fn outlet_in_any(texts: &[&str]) -> Option<String> {
+    OUTLET.iter().find_map(|re| {
+        texts.iter().find_map(|t| {
+            re.captures(t)?
+                .name("outlet")
+                .map(|m| m.as_str().to_owned())
+        })
+    })
+}
+
+#[cfg(test)]
+fn outlet_in(text: &str) -> Option<String> {
+    outlet_in_any(&[text])
+}
+
+/// Does a line read like a headline rather than a sentence of the story?
+fn reads_like_headline(s: &str) -> bool {
+    let n = word_count(s);
+    if !(2..=30).contains(&n) || s.ends_with(':') {
+        return false;
+    }
+    if !ends_like_sentence(s) || s.ends_with('?') || s.ends_with('!') {
+        return true;
+    }
+    // a headline printed with a full stop: Title Case, or short and without a clause
+    let content: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let caps = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (!content.is_empty() && caps * 10 >= content.len() * 7) || (n <= 12 && !s.contains(','))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_in_common_dateline_forms() {
+        let t = find_timestamp("2025-12-02 16:32").unwrap();
+        assert_eq!(t.iso, "2025-12-02T16:32");
+        let t = find_timestamp("Tuesday 02 December 2025 16:32 GMT").unwrap();
+        assert_eq!(t.iso, "2025-12-02T16:32Z");
+        let t = find_timestamp("Updated 4:05 p.m. EDT, March 26, 2009").map(|t| t.iso);
+        assert_eq!(t.as_deref(), Some("2009-03-26"));
+        let t = find_timestamp("Published March 26, 2009 at 4:05 pm").unwrap();
+        assert_eq!(t.iso, "2009-03-26T16:05");
+        let t = find_timestamp("2024-01-05T08:00+0100").unwrap();
+        assert_eq!(t.iso, "2024-01-05T08:00+01:00");
+        assert_eq!(find_timestamp("since 1976 and 2,000 people"), None);
+    }
+
+    #[test]
+    fn names_and_bylines() {
+        assert!(looks_like_name("James C. Reynolds"));
+        assert!(looks_like_name("Ana de la Cruz"));
+        assert!(!looks_like_name("Russian troops roll into"));
+        assert_eq!(
+            split_names("Jane Roe,John Q. Public"),
+            Some(vec!["Jane Roe".into(), "John Q. Public".into()])
+        );
+        assert_eq!(
+            split_names("Jane Roe and John Doe"),
+            Some(vec!["Jane Roe".into(), "John Doe".into()])
+        );
+        assert_eq!(byline_rest("By Jane Roe"), Some("Jane Roe"));
+        assert_eq!(byline_rest("Bystanders fled"), None);
+    }
+
+    fn lines(ls: &[&str]) -> Vec<Line> {
+        ls.iter().map(|l| Line::new(*l)).collect()
+    }
+
+    #[test]
+    fn reads_headline_standfirst_byline_and_date() {
+        let mut ls = lines(&[
+            "Politics",
+            "Council closes old bridge after cracks found",
+            "Inspectors say the 1902 crossing is unsafe",
+            "Jane Roe,John DoeMonday 06 May 2024 09:15 BSTComments",
+            "The council voted on Monday to close the old bridge to all traffic.",
+        ]);
+        let m = extract(&mut ls, &mut []);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Council closes old bridge after cracks found")
+        );
+        assert_eq!(
+            m.subtitle.as_deref(),
+            Some("Inspectors say the 1902 crossing is unsafe")
+        );
+        assert_eq!(m.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2024-05-06T09:15+01:00"));
+        assert_eq!(ls[0].removed.as_deref(), Some("section label"));
+        assert!(ls[4].kept());
+    }
+
+    #[test]
+    fn a_story_without_head_gets_nothing_invented() {
+        let mut ls = lines(&[
+            "Troops advanced in the eastern city on Monday, the defence ministry said on Monday.",
+            "The city had a pre-war population of 60,000 people, officials said in 2019.",
+        ]);
+        let m = extract(&mut ls, &mut []);
+        assert_eq!(m, Meta::default());
+        assert!(ls.iter().all(Line::kept));
+    }
+
+    #[test]
+    fn a_headline_with_a_full_stop() {
+        let mut ls = lines(&[
+            "Council Votes to Close Old Bridge.",
+            "The council voted on Monday to close the old bridge to all traffic.",
+        ]);
+        let m = extract(&mut ls, &mut []);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Council Votes to Close Old Bridge.")
+        );
+    }
+
+    #[test]
+    fn outlet_from_its_own_furniture() {
+        assert_eq!(
+            outlet_in("I would like to be emailed about offers, events and updates from The Daily Example. Read our Privacy notice").as_deref(),
+            Some("The Daily Example")
+        );
+        assert_eq!(
+            outlet_in("Copyright 2018 The Example Press. All rights reserved.").as_deref(),
+            Some("The Example Press")
+        );
+    }
+}

@@ -1,0 +1,276 @@
+//! The store: loading articles from paths (or the bundled seeds, or an exported store) and
+//! writing it back as JSON.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::analyse;
+use crate::ingest::{self, Candidate, Diagnostic, Document, Format, Input, clean};
+use crate::model::{Article, SCHEMA, Store};
+
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+
+/// The result of loading: the store, and one line per problem met on the way.
+pub struct Loaded {
+    pub store: Store,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Load the bundled seed articles.
+pub fn load_seeds() -> Loaded {
+    let docs: Vec<Document> = SEEDS
+        .iter()
+        .map(|(path, text)| Document::from_text(path, Format::Text, text))
+        .collect();
+    Loaded {
+        store: from_documents(docs),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Load articles and stores from files and directories. Files that cannot be read are
+/// reported and skipped; the rest load.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (candidates, mut diagnostics) = ingest::discover(paths);
+    let results: Vec<Result<Option<Vec<Article>>, Diagnostic>> = candidates
+        .par_iter()
+        .map(|c: &Candidate| {
+            Ok(match ingest::read(c)? {
+                Some(Input::Document(doc)) => Some(vec![article_from(doc)]),
+                Some(Input::Store { store, .. }) => Some(store.articles),
+                None => None,
+            })
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for r in results {
+        match r {
+            Ok(Some(mut a)) => articles.append(&mut a),
+            Ok(None) => {}
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for a in &articles {
+        for w in &a.warnings {
+            diagnostics.push(Diagnostic::warning(&a.path, w.clone()));
+        }
+    }
+    let mut store = Store {
+        schema: SCHEMA,
+        articles,
+        comparisons: Vec::new(),
+    };
+    unique_ids(&mut store.articles);
+    finish(&mut store);
+    Loaded { store, diagnostics }
+}
+
+/// Clean and analyse one decoded document.
+pub fn article_from(doc: Document) -> Article {
+    let cleaned = clean::clean(&doc);
+    let id = stem(&doc.path);
+    analyse::analyse(id, doc.path, cleaned)
+}
+
+/// Build a store from documents in memory.
+pub fn from_documents(docs: Vec<Document>) -> Store {
+    let articles: Vec<Article> = docs.into_par_iter().map(article_from).collect();
+    let mut store = Store {
+        schema: SCHEMA,
+        articles,
+        comparisons: Vec::new(),
+    };
+    unique_ids(&mut store.articles);
+    finish(&mut store);
+    store
+}
+
+/// Work that spans articles: the comparisons of every pair.
+fn finish(_store: &mut Store) {}
+
+fn stem(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    };
+    if stem.is_empty() {
+        "article".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+/// Make article ids unique: a second `x` becomes `x-2`.
+fn unique_ids(articles: &mut [Article]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for a in articles.iter_mut() {
+        if a.id.is_empty() {
+            a.id = stem(&a.path);
+        }
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut k = *n;
+            let mut candidate = format!("{}-{k}", a.id);
+            while seen.contains_key(&candidate) {
+                k += 1;
+                candidate = format!("{}-{k}", a.id);
+            }
+            seen.insert(candidate.clone(), 1);
+            a.id = candidate;
+        }
+    }
+}
+
+/// Parse an exported store, refusing unknown schema versions and half-valid files.
+pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        schema: Option<serde_json::Value>,
+    }
+    let parsed: Result<Store, _> = serde_json::from_slice(bytes);
+    match parsed {
+        Ok(mut store) if store.schema == SCHEMA => {
+            sanitise_store(&mut store);
+            Ok(store)
+        }
+        Ok(store) => Err(format!(
+            "store schema {} is not supported (this crossread reads schema {SCHEMA})",
+            store.schema
+        )),
+        Err(e) => {
+            // name an unknown schema before a field error it may explain
+            if let Ok(Probe {
+                schema: Some(schema),
+            }) = serde_json::from_slice::<Probe>(bytes)
+                && schema != SCHEMA
+            {
+                return Err(format!(
+                    "store schema {schema} is not supported (this crossread reads schema {SCHEMA})"
+                ));
+            }
+            Err(format!("not a valid crossread store: {e}"))
+        }
+    }
+}
+
+/// Strings in a loaded store may have been edited by hand: clean them as article text is.
+fn sanitise_store(store: &mut Store) {
+    fn fix(s: &mut String) {
+        if !crate::text::is_clean(s) {
+            *s = crate::text::sanitise(s);
+        }
+    }
+    fn fix_opt(s: &mut Option<String>) {
+        if let Some(s) = s {
+            fix(s);
+        }
+    }
+    for a in &mut store.articles {
+        fix(&mut a.id);
+        fix(&mut a.path);
+        fix_opt(&mut a.title);
+        fix_opt(&mut a.subtitle);
+        fix_opt(&mut a.outlet);
+        fix_opt(&mut a.published);
+        a.authors.iter_mut().for_each(fix);
+        a.paragraphs.iter_mut().for_each(fix);
+        a.boilerplate.iter_mut().for_each(fix);
+        a.boilerplate_reasons.iter_mut().for_each(fix);
+        a.warnings.iter_mut().for_each(fix);
+        for s in &mut a.sentences {
+            fix(&mut s.text);
+        }
+        for p in &mut a.people {
+            fix(&mut p.name);
+            p.aliases.iter_mut().for_each(fix);
+            fix_opt(&mut p.role);
+            fix_opt(&mut p.affiliation);
+            fix_opt(&mut p.side);
+        }
+        for q in &mut a.quotes {
+            fix_opt(&mut q.speaker);
+            fix(&mut q.text);
+            fix_opt(&mut q.cue);
+        }
+        for f in &mut a.facts {
+            fix(&mut f.text);
+            fix_opt(&mut f.unit);
+            fix_opt(&mut f.subject);
+            fix_opt(&mut f.qualifier);
+            fix_opt(&mut f.date);
+        }
+        for c in &mut a.claims {
+            fix(&mut c.id);
+            fix_opt(&mut c.claimant);
+            fix_opt(&mut c.side);
+            fix(&mut c.text);
+            fix_opt(&mut c.disputes);
+        }
+        // indices must point inside the article
+        let n = a.sentences.len();
+        let np = a.paragraphs.len();
+        a.sentences.retain(|s| s.paragraph < np);
+        a.quotes.retain(|q| q.sentence < n);
+        a.facts.retain(|f| f.sentence < n);
+        a.claims.retain(|c| c.sentence < n);
+        a.people
+            .iter_mut()
+            .for_each(|p| p.sentence = p.sentence.min(n.saturating_sub(1)));
+        if a.boilerplate_reasons.len() != a.boilerplate.len() {
+            a.boilerplate_reasons.clear();
+        }
+    }
+    store.comparisons.clear();
+}
+
+/// The store as pretty JSON (the export format).
+pub fn to_json(store: &Store) -> String {
+    let mut s = serde_json::to_string_pretty(store).unwrap_or_else(|_| String::from("{}"));
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        let mut a = vec![
+            Article {
+                path: "a/x.txt".into(),
+                ..Article::default()
+            },
+            Article {
+                path: "b/x.txt".into(),
+                ..Article::default()
+            },
+            Article {
+                path: "c/x.md".into(),
+                ..Article::default()
+            },
+        ];
+        unique_ids(&mut a);
+        let ids: Vec<&str> = a.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x", "x-2", "x-3"]);
+    }
+
+    #[test]
+    fn refuses_unknown_schema_and_broken_json() {
+        let e = parse_store(br#"{"schema": 2, "articles": []}"#).unwrap_err();
+        assert!(e.contains("schema 2 is not supported"), "{e}");
+        let e = parse_store(br#"{"schema": 1, "articles": [{"id": "a""#).unwrap_err();
+        assert!(e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn seeds_are_embedded() {
+        assert!(SEEDS.len() >= 2);
+        let l = load_seeds();
+        assert_eq!(l.store.articles.len(), SEEDS.len());
+    }
+}
