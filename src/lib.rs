@@ -6,6 +6,7 @@
 //! command line are two front ends over the same code.
 
 pub mod analyse;
+pub mod atomic;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -1,4 +1,7 @@
-//! The crossread command line: the dashboard by default, `export` for JSON.
+//! The crossread command line: a thin shell over the library.
+//!
+//! Data goes to stdout, messages to stderr (one line each). Exit codes: 0 success, 1 error
+//! (nothing could be loaded, output not written), 2 usage.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,9 +13,9 @@ use crossread::store::{self, Loaded};
 
 /// Compare how different outlets cover the same news story.
 ///
-/// With no PATH, crossread opens the two bundled seed articles. PATHs are article files
-/// (.txt, .md, .html), directories of them (searched recursively) or a store.json written
-/// by `crossread export`.
+/// With no PATH, crossread opens the bundled seed articles. A PATH is an article file
+/// (.txt, .md, .html), a directory of them (searched recursively) or a store.json written by
+/// `crossread export`.
 #[derive(Parser, Debug)]
 #[command(name = "crossread", version, about, long_about)]
 struct Cli {
@@ -28,14 +31,18 @@ enum Command {
     Export {
         /// Articles, directories or an exported store.json.
         paths: Vec<PathBuf>,
+        /// Write to FILE (atomically) instead of stdout; never overwrites an input.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
-    /// Print a one-line summary per article.
+    /// Print one line per article: title, size, what was extracted.
     Summary {
         /// Articles, directories or an exported store.json.
         paths: Vec<PathBuf>,
     },
 }
 
+/// Load the paths (or the seeds), print every diagnostic once, fail when nothing loaded.
 fn load(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
     let loaded = if paths.is_empty() {
         store::load_seeds()
@@ -47,62 +54,94 @@ fn load(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
         let _ = writeln!(err, "crossread: {d}");
     }
     if loaded.store.articles.is_empty() {
-        let worst = loaded.diagnostics.iter().any(|d| d.level == Level::Error);
-        let _ = writeln!(
-            err,
-            "crossread: error: no articles loaded{}",
-            if worst {
-                ""
-            } else {
-                " (nothing readable in the given paths)"
-            }
-        );
+        let errors = loaded.diagnostics.iter().any(|d| d.level == Level::Error);
+        let why = if errors {
+            ""
+        } else {
+            " (nothing readable in the given paths)"
+        };
+        let _ = writeln!(err, "crossread: error: no articles loaded{why}");
         return Err(ExitCode::from(1));
     }
     Ok(loaded)
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let (paths, command) = match cli.command {
-        Some(Command::Export { paths }) => (paths, "export"),
-        Some(Command::Summary { paths }) => (paths, "summary"),
-        None => (cli.paths, "summary"),
-    };
-    let loaded = match load(&paths) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let mut out = std::io::stdout().lock();
-    let result = match command {
-        "export" => out.write_all(store::to_json(&loaded.store).as_bytes()),
-        _ => {
-            let mut r = Ok(());
-            for a in &loaded.store.articles {
-                r = writeln!(
-                    out,
-                    "{}  {}  {} paragraphs, {} sentences, {} words, {} boilerplate",
-                    a.id,
-                    a.title.as_deref().unwrap_or("(untitled)"),
-                    a.paragraphs.len(),
-                    a.sentences.len(),
-                    a.word_count(),
-                    a.boilerplate.len()
-                );
-                if r.is_err() {
-                    break;
-                }
+fn summary(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
+    for a in &loaded.store.articles {
+        writeln!(
+            out,
+            "{}  {}  {} words, {} sentences, {} people, {} quotes, {} facts, {} claims, {} boilerplate removed",
+            a.id,
+            a.title.as_deref().unwrap_or("(untitled)"),
+            a.word_count(),
+            a.sentences.len(),
+            a.people.len(),
+            a.quotes.len(),
+            a.facts.len(),
+            a.claims.len(),
+            a.boilerplate.len()
+        )?;
+    }
+    Ok(())
+}
+
+fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
+    let json = store::to_json(&loaded.store);
+    match output {
+        Some(path) => {
+            if crossread::atomic::is_one_of(path, &loaded.inputs) {
+                return Err(format!(
+                    "{}: is one of the inputs; refusing to overwrite it",
+                    path.display()
+                ));
             }
-            r
+            crossread::atomic::write(path, json.as_bytes())
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))
         }
-    };
-    match result {
+        None => write_stdout(json.as_bytes()),
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // a closed pipe (`| head`) is not worth a message
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write output: {e}")),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
+    let fail = |code: ExitCode| (String::new(), code);
+    match cli.command {
+        Some(Command::Export { paths, output }) => {
+            let loaded = load(&paths).map_err(fail)?;
+            export(&loaded, output.as_ref()).map_err(|m| (m, ExitCode::from(1)))
+        }
+        Some(Command::Summary { paths }) => {
+            let loaded = load(&paths).map_err(fail)?;
+            let mut buf = Vec::new();
+            let _ = summary(&loaded, &mut buf);
+            write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
+        }
+        None => {
+            let loaded = load(&cli.paths).map_err(fail)?;
+            let mut buf = Vec::new();
+            let _ = summary(&loaded, &mut buf);
+            write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
-        // a closed pipe (`| head`) is not an error worth a message
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("crossread: error: cannot write output: {e}");
-            ExitCode::from(1)
+        Err((message, code)) => {
+            if !message.is_empty() {
+                eprintln!("crossread: error: {message}");
+            }
+            code
         }
     }
 }

@@ -16,6 +16,8 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 pub struct Loaded {
     pub store: Store,
     pub diagnostics: Vec<Diagnostic>,
+    /// The files that were read (so that outputs never overwrite one).
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Load the bundled seed articles.
@@ -27,6 +29,7 @@ pub fn load_seeds() -> Loaded {
     Loaded {
         store: from_documents(docs),
         diagnostics: Vec::new(),
+        inputs: Vec::new(),
     }
 }
 
@@ -64,7 +67,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     };
     unique_ids(&mut store.articles);
     finish(&mut store);
-    Loaded { store, diagnostics }
+    Loaded {
+        store,
+        diagnostics,
+        inputs: candidates.into_iter().map(|c| c.path).collect(),
+    }
 }
 
 /// Clean and analyse one decoded document.

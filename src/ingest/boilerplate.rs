@@ -76,8 +76,17 @@ impl Rules {
     }
 }
 
+/// Word boundaries in the rules are ASCII ones: the furniture phrases are English, and an
+/// ASCII `\b` keeps the rule set on the fast DFA engines for text with any script in it.
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
-    let file: RuleFile = parse("boilerplate.toml", asset!("boilerplate.toml"));
+    let mut file: RuleFile = parse("boilerplate.toml", asset!("boilerplate.toml"));
+    for r in &mut file.rule {
+        r.pattern = ascii_boundaries(&r.pattern);
+    }
     let set = RegexSet::new(file.rule.iter().map(|r| &r.pattern))
         .unwrap_or_else(|e| panic!("assets/boilerplate.toml: {e}"));
     let breadcrumb = Regex::new(&file.structure.breadcrumb_item)
