@@ -52,7 +52,10 @@ mod tests {
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
         assert!(is_one_of(&p, &[dir.path().join("out.json")]));
-        assert!(!is_one_of(&dir.path().join("other"), std::slice::from_ref(&p)));
+        assert!(!is_one_of(
+            &dir.path().join("other"),
+            std::slice::from_ref(&p)
+        ));
     }
 
     #[test]

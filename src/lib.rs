@@ -7,6 +7,7 @@
 
 pub mod analyse;
 pub mod atomic;
+pub mod compare;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -35,6 +35,11 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print a Markdown report comparing the sources.
+    Report {
+        /// Articles, directories or an exported store.json.
+        paths: Vec<PathBuf>,
+    },
     /// Print one line per article: title, size, what was extracted.
     Summary {
         /// Articles, directories or an exported store.json.
@@ -118,6 +123,11 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
         Some(Command::Export { paths, output }) => {
             let loaded = load(&paths).map_err(fail)?;
             export(&loaded, output.as_ref()).map_err(|m| (m, ExitCode::from(1)))
+        }
+        Some(Command::Report { paths }) => {
+            let loaded = load(&paths).map_err(fail)?;
+            let report = crossread::compare::report::markdown(&loaded.store);
+            write_stdout(report.as_bytes()).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Summary { paths }) => {
             let loaded = load(&paths).map_err(fail)?;

@@ -95,7 +95,9 @@ pub fn from_documents(docs: Vec<Document>) -> Store {
 }
 
 /// Work that spans articles: the comparisons of every pair.
-fn finish(_store: &mut Store) {}
+fn finish(store: &mut Store) {
+    store.comparisons = crate::compare::all_pairs(&store.articles);
+}
 
 fn stem(path: &str) -> String {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);

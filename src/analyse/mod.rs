@@ -1,5 +1,6 @@
 //! Analysis of a cleaned article: sentences, people, quotes, facts and claims.
 
+pub mod facts;
 pub mod sentences;
 pub mod tokens;
 
@@ -71,6 +72,7 @@ pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
             }
         })
         .collect();
+    let facts = facts::extract(&doc, meta.published.as_deref());
     drop(doc);
     let (boilerplate, boilerplate_reasons) = boilerplate.into_iter().unzip();
     Article {
@@ -85,6 +87,7 @@ pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
         boilerplate,
         boilerplate_reasons,
         sentences,
+        facts,
         warnings,
         ..Article::default()
     }
