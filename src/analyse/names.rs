@@ -17,6 +17,7 @@ struct Lists {
     not_names: Vec<String>,
     connectors: Vec<String>,
     role_modifiers: Vec<String>,
+    adjectives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +73,7 @@ pub struct PeopleLex {
     not_names: HashSet<String>,
     connectors: HashSet<String>,
     role_modifiers: HashSet<String>,
+    adjectives: HashSet<String>,
 }
 
 impl PeopleLex {
@@ -164,6 +166,7 @@ pub static LEX: LazyLock<PeopleLex> = LazyLock::new(|| {
         not_names: f.lists.not_names.into_iter().collect(),
         connectors: f.lists.connectors.into_iter().collect(),
         role_modifiers: f.lists.role_modifiers.into_iter().collect(),
+        adjectives: f.lists.adjectives.into_iter().collect(),
     }
 });
 
@@ -216,27 +219,10 @@ pub fn is_cap_word(t: &Token, text: &str) -> bool {
     !s.starts_with(['\'', '\u{2019}']) && s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A capitalised adjective of nationality or region ("Russian", "Finnish", "Western"). The
-/// gazetteer knows the real demonyms; the suffixes catch the rest.
+/// A capitalised adjective of nationality, region or bloc ("Russian", "Finnish",
+/// "Western"): the gazetteer's demonyms and the adjectives listed in `assets/people.toml`.
 pub fn is_demonym(word: &str) -> bool {
-    if crate::gazetteer_bridge::is_demonym(word) {
-        return true;
-    }
-    let w = word
-        .strip_suffix('s')
-        .filter(|w| w.ends_with("an"))
-        .unwrap_or(word);
-    w.chars().next().is_some_and(char::is_uppercase)
-        && w.len() > 4
-        && (w.ends_with("ian")
-            || w.ends_with("ean")
-            || w.ends_with("ese")
-            || w.ends_with("ish")
-            || w.ends_with("ern")
-            || w.ends_with("ic")
-            || w.ends_with("can")
-            || w.ends_with("ani")
-            || w.ends_with("eli"))
+    crate::gazetteer::is_demonym(word) || LEX.adjectives.contains(word)
 }
 
 /// "R-Ariz", "D-N": a US party-and-state tag.
@@ -251,6 +237,16 @@ fn is_adjective_like(w: &str) -> bool {
         .rsplit_once('-')
         .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
     hyphen_lower || (w.ends_with("ly") && w.len() > 4)
+}
+
+/// Is this a place on the map (country, capital, region …), per the gazetteer?
+pub fn is_place(name: &str) -> bool {
+    crate::gazetteer::place_kind(name).is_some_and(|k| k.is_place())
+}
+
+/// Is this a supranational body ("EU", "Nato")?
+pub fn is_body(name: &str) -> bool {
+    crate::gazetteer::place_kind(name) == Some(crate::gazetteer::PlaceKind::Body)
 }
 
 /// Words used in the doc in lower case: a capitalised sentence opener that also occurs in
@@ -651,13 +647,13 @@ fn kind_of(ws: &[String], title: Option<&str>, lex: &PeopleLex) -> MentionKind {
         let acronym = w.chars().count() >= 2
             && w.chars()
                 .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit());
-        if crate::gazetteer_bridge::is_place(w) && title.is_none() {
+        if is_place(w) && title.is_none() {
             return MentionKind::Place;
         }
         if acronym && title.is_none() {
             return MentionKind::Organisation;
         }
-    } else if title.is_none() && crate::gazetteer_bridge::is_place(&ws.join(" ")) {
+    } else if title.is_none() && is_place(&ws.join(" ")) {
         return MentionKind::Place;
     }
     if title.is_some() || (2..=4).contains(&ws.len()) {
@@ -844,7 +840,7 @@ fn first_demonym(text: &str, toks: &[Token], a: usize, b: usize) -> Option<Strin
     toks[a..b]
         .iter()
         .map(|t| t.text(text))
-        .find(|w| is_demonym(w) && crate::gazetteer_bridge::is_demonym(w))
+        .find(|w| is_demonym(w) && crate::gazetteer::is_demonym(w))
         .map(str::to_owned)
 }
 
@@ -1043,15 +1039,15 @@ mod tests {
     #[test]
     fn prefixes_give_roles_possessors_and_organisations() {
         let ms = mentions(&[
-            "With Freedonia's top military commander Anna Berg saying the line held, the Ruritanian steelmaker Acmecorp said it had closed a mine.",
+            "With Finland's top military commander Anna Berg saying the line held, the Norwegian steelmaker Acmecorp said it had closed a mine.",
         ]);
         let berg = find(&ms, "Anna Berg");
         assert_eq!(berg.role.as_deref(), Some("top military commander"));
-        assert_eq!(berg.possessor.as_deref(), Some("Freedonia"));
+        assert_eq!(berg.possessor.as_deref(), Some("Finland"));
         let acme = find(&ms, "Acmecorp");
         assert_eq!(acme.kind, MentionKind::Organisation);
         assert_eq!(acme.role.as_deref(), Some("steelmaker"));
-        assert_eq!(acme.modifier.as_deref(), Some("Ruritanian"));
+        assert_eq!(acme.modifier.as_deref(), Some("Norwegian"));
     }
 
     #[test]
@@ -1065,10 +1061,10 @@ mod tests {
     #[test]
     fn organisations_with_connectors() {
         let ms = mentions(&[
-            "The Securities and Exchange Commission and the Bank of England disagreed with Ruritania and Freedonia.",
+            "The Securities and Exchange Commission and the Bank of England disagreed with Norway and Finland.",
         ]);
         find(&ms, "Securities and Exchange Commission");
         find(&ms, "Bank of England");
-        assert!(!ms.iter().any(|m| m.name == "Ruritania and Freedonia"));
+        assert!(!ms.iter().any(|m| m.name == "Norway and Finland"));
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::names::{Gender, LEX, Mention, MentionKind, is_demonym};
-use crate::gazetteer_bridge::country_for;
+use crate::gazetteer::country_for;
 use crate::model::{Person, PersonKind};
 use crate::text::strip_diacritics;
 

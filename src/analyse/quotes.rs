@@ -14,7 +14,7 @@ use super::cues::{Form, SPEECH};
 use super::names::{Gender, LEX, Mention, MentionKind, is_demonym};
 use super::people::Registry;
 use super::tokens::{Kind, Token};
-use crate::gazetteer_bridge::country_for;
+use crate::gazetteer::country_for;
 use crate::model::{PersonKind, Quote, QuoteKind};
 
 /// A span of quoted text inside one paragraph.
@@ -1355,8 +1355,8 @@ mod tests {
     #[test]
     fn reported_speech_forms() {
         let qs = quotes(&[
-            "Troops have advanced into the city, the Ruritanian Defence Ministry said on Monday.",
-            "Ruritania's top general, Karl Brandt, told reporters on Sunday that the enemy had been blocked.",
+            "Troops have advanced into the city, the Norwegian Defence Ministry said on Monday.",
+            "Norway's top general, Karl Brandt, told reporters on Sunday that the enemy had been blocked.",
             "An estimated 1,000 troops were circling, with the commander Anna Berg saying her forces pushed hard.",
             "All staff were unharmed, according to the foreign ministry.",
             "The minister denied that any deal had been made.",
@@ -1365,7 +1365,7 @@ mod tests {
         assert!(
             ind.contains(&(
                 "Troops have advanced into the city".into(),
-                s("Ruritanian Defence Ministry")
+                s("Norwegian Defence Ministry")
             )),
             "{ind:?}"
         );
