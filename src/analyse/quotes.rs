@@ -134,7 +134,7 @@ fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
                     (Mark::Either, None) => {
                         // a straight mark glued to the word before and spaced after closes
                         // a quote we did not see open: ignore it
-                        if !(glued_before && !glued_after) {
+                        if !glued_before || glued_after {
                             open_double = Some(i);
                             open_single = None;
                             depth = 0;
