@@ -76,6 +76,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.speakers.push((e, pi, si));
         let ent = &mut self.reg.entities[e];
         ent.last_sentence = ent.last_sentence.max(si);
+        ent.evidence = true;
     }
 }
 
@@ -121,6 +122,36 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         }
         if prev == "to" && v.form == Form::Base {
             return false;
+        }
+        // "his remarks", "the mosque comments", "Obama's original comments": nouns
+        if matches!(v.form, Form::Base | Form::Third) && SPEECH.also_noun(&v.base) {
+            let owner = |w: &str| {
+                SPEECH.grammar.determiners.contains(w)
+                    || matches!(
+                        w,
+                        "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "'s"
+                            | "\u{2019}s"
+                            | "no"
+                            | "any"
+                    )
+            };
+            if owner(&prev) {
+                return false;
+            }
+            if i > 1
+                && owner(&ctx.lower(pi, i - 2))
+                && toks[i - 1].kind == Kind::Word
+                && !SPEECH.is_between(&prev)
+            {
+                return false;
+            }
         }
     }
     true
@@ -315,32 +346,47 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
             s = c + 1;
         }
     }
-    let in_clause: Vec<usize> = ctx
+    // the clause's first noun phrase: a name in it, or the phrase itself
+    let np_end = np_end_from(ctx, pi, s, end);
+    let in_np: Vec<usize> = ctx
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.para == pi && m.start >= s && m.end <= end && !m.in_quote)
+        .filter(|(_, m)| {
+            m.para == pi
+                && m.start >= s
+                && m.end <= np_end.max(s + 1)
+                && !m.in_quote
+                && !m.possessive
+        })
         .map(|(i, _)| i)
         .collect();
-    let person = |i: &usize| {
-        let m = &ctx.mentions[*i];
-        !m.possessive
-            && ctx.reg.of_mention[*i]
-                .is_some_and(|e| ctx.reg.entities[e].kind == PersonKind::Person)
-    };
-    if let Some(&mi) = in_clause.iter().find(|i| person(i)) {
-        return ctx.reg.of_mention[mi];
+    if let Some(&mi) = in_np.last() {
+        return mention_actor(ctx, mi);
     }
-    if let Some(&mi) = in_clause.iter().find(|&&i| !ctx.mentions[i].possessive) {
-        let m = &ctx.mentions[mi];
-        if m.kind == MentionKind::Place {
-            let (name, si) = (m.name.clone(), m.sentence);
-            return Some(ctx.reg.place_actor(&name, si));
+    if np_end > s {
+        if let Some(e) = resolve(ctx, pi, s..np_end) {
+            return Some(e);
         }
-        return ctx.reg.of_mention[mi];
     }
-    let np_end = np_end_from(ctx, pi, s, end);
-    resolve(ctx, pi, s..np_end)
+    // otherwise the first actor named in the clause
+    let first = ctx
+        .mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.para == pi && m.start >= s && m.end <= end && !m.in_quote && !m.possessive)
+        .map(|(i, _)| i);
+    first.and_then(|mi| mention_actor(ctx, mi))
+}
+
+/// The actor a mention names (a place stands for its government).
+fn mention_actor(ctx: &mut Ctx<'_, '_>, mi: usize) -> Option<usize> {
+    let m = &ctx.mentions[mi];
+    if m.kind == MentionKind::Place {
+        let (name, si) = (m.name.clone(), m.sentence);
+        return Some(ctx.reg.place_actor(&name, si));
+    }
+    ctx.reg.of_mention[mi]
 }
 
 /// End of the noun phrase that starts at `s` (before the first comma or verb-like word).
@@ -348,10 +394,15 @@ fn np_end_from(ctx: &Ctx<'_, '_>, pi: usize, s: usize, end: usize) -> usize {
     let mut k = s;
     while k < end {
         let w = ctx.lower(pi, k);
-        if matches!(w.as_str(), "," | ";" | ":" | "(")
+        let kept_preposition = k > s
+            && matches!(w.as_str(), "of" | "for" | "from" | "at" | "and")
+            && (LEX.is_role_head(&ctx.lower(pi, k - 1))
+                || (ctx.is_cap(pi, k - 1) && k + 1 < end && ctx.is_cap(pi, k + 1)));
+        if matches!(w.as_str(), "," | ";" | ":" | "(" | ")")
             || SPEECH.verb(&w).is_some()
             || SPEECH.is_between(&w)
             || SPEECH.grammar.auxiliaries.contains(&w)
+            || (SPEECH.grammar.np_stops.contains(&w) && !kept_preposition && k > s)
         {
             break;
         }
@@ -382,7 +433,14 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
                     && ctx.is_cap(pi, k)
                     && k >= 2
                     && ctx.is_cap(pi, k - 2);
+                // "a spokesperson for X", "a statement from X", "the head of X"
+                let described =
+                    matches!(lw.as_str(), "of" | "for" | "from" | "at") && k < end && k >= 2 && {
+                        let before = ctx.lower(pi, k - 2);
+                        LEX.is_role_head(&before) || SPEECH.is_statement_noun(&before)
+                    };
                 connector
+                    || described
                     || !(g.np_stops.contains(&lw)
                         || LEX.pronoun(&lw).is_some() && k < end
                         || SPEECH.verb(&lw).is_some() && k < end
@@ -532,7 +590,12 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
                 let org_name = ctx.reg.entities[org].name.clone();
                 let org_side = ctx.reg.entities[org].side.clone();
                 let name = format!("{org_name} {phrase}");
-                let id = ctx.reg.group(&name, PersonKind::Group, sentence, org_side);
+                let kind = if head.ends_with('s') {
+                    PersonKind::Group
+                } else {
+                    PersonKind::Person
+                };
+                let id = ctx.reg.group(&name, kind, sentence, org_side);
                 if ctx.reg.entities[id].affiliation.is_none() {
                     ctx.reg.entities[id].affiliation = Some(org_name);
                 }
@@ -545,8 +608,11 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         }
         let kind = if LEX.is_org_role(&head) && !LEX.is_role_head(&head) {
             PersonKind::Organisation
-        } else {
+        } else if head.ends_with('s') && !head.ends_with("ss") {
             PersonKind::Group
+        } else {
+            // "a foreign ministry spokesman": one person, whose name we do not know
+            PersonKind::Person
         };
         let id = ctx.reg.group(&phrase, kind, sentence, side);
         if ctx.reg.entities[id].role.is_none() {
@@ -677,7 +743,7 @@ fn focus_before(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
 pub fn resolve_pronoun(ctx: &mut Ctx<'_, '_>, g: Gender, pi: usize, tok: usize) -> Option<usize> {
     let compatible = |e: &Entity| match g {
         Gender::Male | Gender::Female => {
-            e.kind == PersonKind::Person && e.gender.is_none_or(|x| x == g)
+            e.kind == PersonKind::Person && e.evidence && e.gender.is_none_or(|x| x == g)
         }
         Gender::Plural => true,
         Gender::Neuter => e.kind != PersonKind::Person,
@@ -749,7 +815,7 @@ fn sentence_subject(
         .find(|(_, m)| m.sentence == s && !m.in_quote)?;
     let (mi, m) = first;
     let e = reg.of_mention[mi]?;
-    if reg.entities[e].kind != PersonKind::Person || m.possessive {
+    if reg.entities[e].kind != PersonKind::Person || !reg.entities[e].evidence || m.possessive {
         return None;
     }
     // what stands before the name: an introductory phrase up to a comma, or words that
@@ -776,6 +842,59 @@ fn sentence_subject(
     (descriptive && rest.len() <= 8).then_some((e, m.end))
 }
 
+/// The first word of sentence `s` after an introductory phrase.
+fn subject_start(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let (pi, r) = doc.sentences.get(s)?;
+    let p = &doc.paras[*pi];
+    let mut k = r.start;
+    while k < r.end && p.tokens[k].kind == Kind::Punct {
+        k += 1;
+    }
+    // "In 2015, he …": skip a short introductory phrase
+    if let Some(c) = (k..r.end.min(k + 7)).find(|&j| p.tokens[j].text(p.text) == ",") {
+        let first = p.tokens[k].text(p.text).to_lowercase();
+        if is_preposition(&first) || SPEECH.is_time_word(&first) || first.ends_with("ly") {
+            k = c + 1;
+        }
+    }
+    (k < r.end).then_some((*pi, k))
+}
+
+fn opens_with_pronoun(doc: &Doc<'_>, s: usize) -> bool {
+    subject_start(doc, s).is_some_and(|(pi, k)| {
+        let p = &doc.paras[pi];
+        matches!(
+            p.tokens[k].text(p.text).to_lowercase().as_str(),
+            "he" | "she"
+        )
+    })
+}
+
+/// "The president said …": a role noun as subject, standing for the person who holds it.
+fn described_subject(doc: &Doc<'_>, reg: &Registry, s: usize) -> Option<usize> {
+    let (pi, k) = subject_start(doc, s)?;
+    let p = &doc.paras[pi];
+    let w = |i: usize| p.tokens.get(i).map(|t| t.text(p.text).to_lowercase());
+    if w(k)? != "the" {
+        return None;
+    }
+    let noun = w(k + 1)?;
+    if !LEX.is_role_head(&noun) {
+        return None;
+    }
+    reg.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == PersonKind::Person && e.first_sentence <= s)
+        .filter(|(_, e)| {
+            e.role
+                .as_deref()
+                .is_some_and(|r| r.split_whitespace().last() == Some(noun.as_str()))
+        })
+        .max_by_key(|(_, e)| e.first_sentence)
+        .map(|(i, _)| i)
+}
+
 /// For each sentence, the person in focus at its end: the person named as its subject, or
 /// the focus carried from the sentence before (for up to three sentences).
 fn focus_chain(doc: &Doc<'_>, mentions: &[Mention], reg: &Registry) -> Vec<Option<usize>> {
@@ -784,6 +903,13 @@ fn focus_chain(doc: &Doc<'_>, mentions: &[Mention], reg: &Registry) -> Vec<Optio
     for s in 0..doc.sentences.len() {
         if let Some((e, _)) = sentence_subject(doc, mentions, reg, s) {
             current = Some((e, s));
+        } else if let Some(e) = described_subject(doc, reg, s) {
+            current = Some((e, s));
+        } else if let Some((e, _)) = current {
+            // "He won …": a pronoun subject keeps the focus alive
+            if opens_with_pronoun(doc, s) {
+                current = Some((e, s));
+            }
         }
         out.push(current.filter(|&(_, since)| s - since <= 3).map(|(e, _)| e));
     }

@@ -74,9 +74,16 @@ pub struct PeopleLex {
     connectors: HashSet<String>,
     role_modifiers: HashSet<String>,
     adjectives: HashSet<String>,
+    /// Given names and the gender they usually carry.
+    given: HashMap<String, Option<Gender>>,
 }
 
 impl PeopleLex {
+    /// Is this a common given name? With its usual gender, if it has one.
+    pub fn given_name(&self, word: &str) -> Option<Option<Gender>> {
+        self.given.get(word).copied()
+    }
+
     pub fn pronoun(&self, lower: &str) -> Option<Gender> {
         self.pronouns.get(lower).copied()
     }
@@ -123,8 +130,28 @@ impl PeopleLex {
     }
 }
 
+#[derive(Deserialize)]
+struct GivenNames {
+    male: Vec<String>,
+    female: Vec<String>,
+}
+
 pub static LEX: LazyLock<PeopleLex> = LazyLock::new(|| {
     let f: PeopleFile = parse("people.toml", asset!("people.toml"));
+    let names: GivenNames = parse("given_names.toml", asset!("given_names.toml"));
+    let mut given: HashMap<String, Option<Gender>> = HashMap::new();
+    for n in names.male {
+        given.insert(n, Some(Gender::Male));
+    }
+    for n in names.female {
+        // a name used for both (Andrea, Jean) tells no gender
+        let g = if given.contains_key(&n) {
+            None
+        } else {
+            Some(Gender::Female)
+        };
+        given.insert(n, g);
+    }
     let mut titles: Vec<Vec<String>> = f
         .titles
         .iter()
@@ -167,6 +194,7 @@ pub static LEX: LazyLock<PeopleLex> = LazyLock::new(|| {
         connectors: f.lists.connectors.into_iter().collect(),
         role_modifiers: f.lists.role_modifiers.into_iter().collect(),
         adjectives: f.lists.adjectives.into_iter().collect(),
+        given,
     }
 });
 
@@ -452,6 +480,7 @@ fn classify(
         let w = toks[s].text(text);
         let lw = w.to_lowercase();
         let common_opener = opener_at == Some(s)
+            && e - s == 1
             && vocab.contains(&lw)
             && !lex.is_title_word(w)
             && !lex.is_org_name(w);
@@ -637,26 +666,33 @@ fn honorific_before(
 }
 
 fn kind_of(ws: &[String], title: Option<&str>, lex: &PeopleLex) -> MentionKind {
+    let joined = ws.join(" ");
     if ws.iter().any(|w| lex.org_heads.contains(w.as_str()))
-        || lex.org_names.contains(&ws.join(" "))
+        || lex.org_names.contains(&joined)
+        || is_body(&joined)
     {
         return MentionKind::Organisation;
+    }
+    if title.is_none() && is_place(&joined) {
+        return MentionKind::Place;
     }
     if ws.len() == 1 {
         let w = &ws[0];
         let acronym = w.chars().count() >= 2
             && w.chars()
                 .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit());
-        if is_place(w) && title.is_none() {
-            return MentionKind::Place;
-        }
         if acronym && title.is_none() {
             return MentionKind::Organisation;
         }
-    } else if title.is_none() && is_place(&ws.join(" ")) {
-        return MentionKind::Place;
     }
-    if title.is_some() || (2..=4).contains(&ws.len()) {
+    if title.is_some() {
+        return MentionKind::Person;
+    }
+    // a given name first, or an initial ("James C. Reynolds", "A.Q. Shipley")
+    let initial = ws
+        .iter()
+        .any(|w| w.chars().count() == 1 || (w.ends_with('.') && w.len() <= 5));
+    if (2..=5).contains(&ws.len()) && (lex.given.contains_key(&ws[0]) || initial) {
         return MentionKind::Person;
     }
     MentionKind::Unknown
