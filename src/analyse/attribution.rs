@@ -364,10 +364,10 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
     if let Some(&mi) = in_np.last() {
         return mention_actor(ctx, mi);
     }
-    if np_end > s {
-        if let Some(e) = resolve(ctx, pi, s..np_end) {
-            return Some(e);
-        }
+    if np_end > s
+        && let Some(e) = resolve(ctx, pi, s..np_end)
+    {
+        return Some(e);
     }
     // otherwise the first actor named in the clause
     let first = ctx

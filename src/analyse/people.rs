@@ -291,10 +291,10 @@ impl Registry {
         if m.kind == MentionKind::Person && e.kind == PersonKind::Person {
             e.evidence = true;
         }
-        if let Some(Some(g)) = given {
-            if e.gender.is_none() {
-                e.gender = Some(g);
-            }
+        if let Some(Some(g)) = given
+            && e.gender.is_none()
+        {
+            e.gender = Some(g);
         }
         if let Some(t) = &m.title {
             if let Some(g) = LEX
