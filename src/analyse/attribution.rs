@@ -398,7 +398,10 @@ fn np_end_from(ctx: &Ctx<'_, '_>, pi: usize, s: usize, end: usize) -> usize {
             && matches!(w.as_str(), "of" | "for" | "from" | "at" | "and")
             && (LEX.is_role_head(&ctx.lower(pi, k - 1))
                 || (ctx.is_cap(pi, k - 1) && k + 1 < end && ctx.is_cap(pi, k + 1)));
+        // a past-tense verb after the head noun ends the phrase: "the firm released …"
+        let past = k > s && w.len() > 4 && w.ends_with("ed") && !ctx.is_cap(pi, k);
         if matches!(w.as_str(), "," | ";" | ":" | "(" | ")")
+            || past
             || SPEECH.verb(&w).is_some()
             || SPEECH.is_between(&w)
             || SPEECH.grammar.auxiliaries.contains(&w)

@@ -120,13 +120,20 @@ impl PeopleLex {
         self.title_words.contains(word.trim_end_matches('.'))
     }
 
-    /// The longest role phrase that ends at the end of `words` (lower case), as a length.
+    /// The longest role phrase (of a person or an organisation) that ends at the end of
+    /// `words` (lower case), as a length.
     pub fn role_suffix(&self, words: &[String]) -> Option<usize> {
-        self.roles
+        let person = self
+            .roles
             .iter()
             .filter(|r| r.len() <= words.len() && words.ends_with(r))
             .map(Vec::len)
-            .max()
+            .max();
+        let org = words
+            .last()
+            .filter(|w| self.org_roles.contains(w.as_str()))
+            .map(|_| 1);
+        person.max(org)
     }
 }
 
@@ -504,20 +511,20 @@ fn classify(
     if s >= e {
         return None;
     }
-    // a party-and-state tag ("R-Ariz.", "D-N.Y."), a sentence-opening participle
-    // ("Speaking on ABC"), an all-capitals dateline ("WASHINGTON")
+    // a party-and-state tag ("R-Ariz.", "D-N.Y."), a lone letter, a sentence-opening
+    // participle ("Speaking on ABC", "Citing a report"), an all-capitals dateline
     let w0 = toks[s].text(text);
-    if is_party_tag(w0)
-        || (opener_at == Some(s) && w0.ends_with("ing") && e - s > 1)
-        || (e - s == 1
-            && w0.len() > 5
-            && w0.chars().all(|c| c.is_uppercase())
-            && !lex.is_org_name(w0))
-    {
-        if is_party_tag(w0) || e - s == 1 {
+    if is_party_tag(w0) || (e - s == 1 && w0.chars().count() == 1) {
+        return None;
+    }
+    if opener_at == Some(s) && w0.len() > 5 && (w0.ends_with("ing") || w0.ends_with("ed")) {
+        s += 1;
+        if s >= e {
             return None;
         }
-        s += 1;
+    }
+    if e - s == 1 && w0.len() > 5 && w0.chars().all(|c| c.is_uppercase()) && !lex.is_org_name(w0) {
+        return None;
     }
     // "Mr", "Mrs", "Dr" and other titles may be stripped by not_names; look back for them
     let mut ws = words(text, toks, s..e);
@@ -724,7 +731,9 @@ fn describe_prefix(text: &str, toks: &[Token], m: &mut Mention, lex: &PeopleLex)
     // the modifiers in front of the role head stay with it ("top military commander")
     let role = lower.join(" ");
     let head = lower.last().cloned().unwrap_or_default();
-    if m.kind == MentionKind::Unknown
+    if m.title.is_none() && lex.org_roles.contains(&head) && !lex.role_heads.contains(&head) {
+        m.kind = MentionKind::Organisation;
+    } else if m.kind == MentionKind::Unknown
         || (m.kind == MentionKind::Person && m.name.split(' ').count() == 1)
     {
         if lex.org_roles.contains(&head) {
