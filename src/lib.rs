@@ -13,5 +13,6 @@ pub mod lexicon;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;
 
 pub use model::{Article, Store};

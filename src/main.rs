@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use crossread::ingest::Level;
 use crossread::store::{self, Loaded};
+use crossread::tui::app::Tab;
 
 /// Compare how different outlets cover the same news story.
 ///
@@ -23,6 +24,13 @@ struct Cli {
     command: Option<Command>,
     /// Articles, directories or an exported store.json.
     paths: Vec<PathBuf>,
+    /// Read the dashboard configuration (keys, mouse) from FILE instead of
+    /// $XDG_CONFIG_HOME/crossread/config.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+    /// Let the mouse click tabs and scroll with the wheel.
+    #[arg(long)]
+    mouse: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -45,6 +53,37 @@ enum Command {
         /// Articles, directories or an exported store.json.
         paths: Vec<PathBuf>,
     },
+    /// Print one tab of the dashboard as text, as it would look in a terminal of that size.
+    Snapshot {
+        /// overview, facts, people, claims, compare or read (or 1-6).
+        #[arg(long, default_value = "overview", value_parser = parse_tab)]
+        tab: Tab,
+        /// Columns x rows.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Articles, directories or an exported store.json.
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn parse_tab(s: &str) -> Result<Tab, String> {
+    Tab::parse(s).ok_or_else(|| {
+        "expected overview, facts, people, claims, compare or read (or 1-6)".to_owned()
+    })
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| "expected COLUMNSxROWS, e.g. 120x40".to_owned())?;
+    let n = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| format!("`{v}` is not a size between 1 and 1000"))
+    };
+    Ok((n(w)?, n(h)?))
 }
 
 /// Load the paths (or the seeds), print every diagnostic once, fail when nothing loaded.
@@ -135,13 +174,34 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
             let _ = summary(&loaded, &mut buf);
             write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
         }
-        None => {
-            let loaded = load(&cli.paths).map_err(fail)?;
-            let mut buf = Vec::new();
-            let _ = summary(&loaded, &mut buf);
-            write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
+        Some(Command::Snapshot { tab, size, paths }) => {
+            let loaded = load(&paths).map_err(fail)?;
+            let text = crossread::tui::snapshot(loaded.store, tab, size.0, size.1);
+            write_stdout(text.as_bytes()).map_err(|m| (m, ExitCode::from(1)))
         }
+        None => dashboard(&cli.paths, cli.config.as_deref(), cli.mouse),
     }
+}
+
+/// Open the dashboard: configuration first (a broken file is an error before the screen
+/// changes), then the store, then the terminal.
+fn dashboard(
+    paths: &[PathBuf],
+    config: Option<&std::path::Path>,
+    mouse: bool,
+) -> Result<(), (String, ExitCode)> {
+    use std::io::IsTerminal;
+    let config = crossread::tui::config::load(config).map_err(|m| (m, ExitCode::from(1)))?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err((
+            "the dashboard needs a terminal; try `crossread summary` or `crossread snapshot`"
+                .to_owned(),
+            ExitCode::from(1),
+        ));
+    }
+    let loaded = load(paths).map_err(|c| (String::new(), c))?;
+    crossread::tui::run(loaded.store, config, mouse)
+        .map_err(|e| (format!("terminal: {e}"), ExitCode::from(1)))
 }
 
 fn main() -> ExitCode {
