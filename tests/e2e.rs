@@ -183,7 +183,7 @@ fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
     t.keys(&["q"]);
     let s = t.wait_for("EXITED");
     assert!(s.contains("EXITED 0"), "{s}");
-    let s = t.wait(&"the stty line".to_owned(), |s| s.contains("icanon"));
+    let s = t.wait("the stty line", |s| s.contains("icanon"));
     assert!(
         s.lines().any(|l| l.trim() == "icanon"),
         "the terminal is left in raw mode:\n{s}"

@@ -676,6 +676,17 @@ fn resize_is_recorded() {
     assert_eq!(a.size, (132, 43));
 }
 
+#[test]
+fn the_readme_keys_table_is_the_keymap() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = Keymap::default().markdown();
+    assert!(
+        readme.contains(&table),
+        "README.md's keys table is out of date; paste this:\n{table}"
+    );
+}
+
 // ---------------------------------------------------------------- events
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Event {

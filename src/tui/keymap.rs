@@ -314,6 +314,25 @@ impl Keymap {
     }
 }
 
+impl Keymap {
+    /// The table as Markdown, as the README shows it (a test keeps the two in step).
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("| Keys | Action | What it does | Where |\n|---|---|---|---|\n");
+        for b in &self.bindings {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{k}`")).collect();
+            let contexts: Vec<&str> = b.contexts.iter().map(|c| c.label()).collect();
+            out.push_str(&format!(
+                "| {} | `{}` | {} | {} |\n",
+                keys.join(" "),
+                b.action.name(),
+                b.help,
+                contexts.join(", ")
+            ));
+        }
+        out
+    }
+}
+
 /// The footer's short form of a binding's help text.
 fn short_help(action: Action, help: &str) -> &str {
     match action {

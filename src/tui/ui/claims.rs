@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use super::spans::{Lines, mark, put_lines, restyle, wrap};
-use super::{empty, empty_message, selection, window_var};
+use super::{Lazy, empty, empty_message, join_fit, selection, window_var};
 use crate::model::{Claim, Stance};
 use crate::tui::app::{App, Focus};
 use crate::tui::data::ClaimRow;
@@ -53,15 +53,11 @@ fn side_lines(
     );
     if !is_denial {
         let n = app.data.articles().len();
-        let names: Vec<&str> = row
-            .sources
-            .iter()
-            .map(|&s| app.data.source_label(s))
-            .collect();
+        let names = join_fit(row.sources.iter().map(|&s| app.data.source_label(s)), w * 2);
         let line = if n > 1 && row.sources.len() == 1 {
-            Span::styled(format!("only in {}", names.join(", ")), t.only_one)
+            Span::styled(format!("only in {names}"), t.only_one)
         } else {
-            Span::styled(format!("in {}", names.join(", ")), t.muted)
+            Span::styled(format!("in {names}"), t.muted)
         };
         out.extend(wrap(&[line], w).into_iter().map(|l| l.spans));
     }
@@ -89,25 +85,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let col = w.saturating_sub(1 + 3) / 2;
     let right_w = w.saturating_sub(1 + 3 + col);
-    let items: Vec<(Lines, Lines)> = app
-        .claims
-        .rows
-        .iter()
-        .map(|&i| {
-            let row = &app.data.claims[i];
-            let a = &app.data.articles()[row.article];
-            let claim = row.claim.and_then(|c| a.claims.get(c));
-            let denial = row.denial.and_then(|c| a.claims.get(c));
-            (
-                side_lines(app, row, claim, false, col),
-                side_lines(app, row, denial, true, right_w),
-            )
-        })
-        .collect();
-    let height = |i: usize| items[i].0.len().max(items[i].1.len()) + 1;
+    let items = Lazy::new(|k: usize| -> (Lines, Lines) {
+        let row = &app.data.claims[app.claims.rows[k]];
+        let a = &app.data.articles()[row.article];
+        let claim = row.claim.and_then(|c| a.claims.get(c));
+        let denial = row.denial.and_then(|c| a.claims.get(c));
+        (
+            side_lines(app, row, claim, false, col),
+            side_lines(app, row, denial, true, right_w),
+        )
+    });
+    let height = |i: usize| {
+        let it = items.get(i);
+        it.0.len().max(it.1.len()) + 1
+    };
     let shown = window_var(
         &app.claims.scroll,
-        items.len(),
+        app.claims.rows.len(),
         inner.height as usize,
         height,
     );
@@ -115,7 +109,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, h) in shown {
         let room = (inner.y + inner.height).saturating_sub(y) as usize;
         let selected = i == app.claims.scroll.selected;
-        let (mut l, mut r) = items[i].clone();
+        let (mut l, mut r) = (*items.get(i)).clone();
         if selected {
             let s = selection(app, true);
             match app.claims_focus {

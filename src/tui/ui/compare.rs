@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use super::spans::{Lines, cell, mark, put, put_lines, restyle, wrap};
-use super::{empty, selection, window_var};
+use super::{Lazy, empty, selection, window_var};
 use crate::model::Status;
 use crate::tui::app::{App, Focus};
 use crate::tui::data::{CompareRow, Run};
@@ -87,29 +87,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let all_empty = app.compare_rows.iter().all(|r| r.heading.is_some());
-    let items: Vec<(Lines, Lines)> = app
-        .compare
-        .rows
-        .iter()
-        .map(|&i| {
-            let r: &CompareRow = &app.compare_rows[i];
-            match &r.heading {
-                Some(_) => (Vec::new(), Vec::new()),
-                None => (
-                    runs(app, &r.left, true, col),
-                    runs(app, &r.right, false, right_w),
-                ),
-            }
-        })
-        .collect();
+    let items = Lazy::new(|k: usize| -> (Lines, Lines) {
+        let r: &CompareRow = &app.compare_rows[app.compare.rows[k]];
+        match &r.heading {
+            Some(_) => (Vec::new(), Vec::new()),
+            None => (
+                runs(app, &r.left, true, col),
+                runs(app, &r.right, false, right_w),
+            ),
+        }
+    });
     let height = |i: usize| match &app.compare_rows[app.compare.rows[i]].heading {
         Some(_) => 1,
         // a blank line after each pair of items
-        None => items[i].0.len().max(items[i].1.len()) + 1,
+        None => {
+            let it = items.get(i);
+            it.0.len().max(it.1.len()) + 1
+        }
     };
     let shown = window_var(
         &app.compare.scroll,
-        items.len(),
+        app.compare.rows.len(),
         body.height as usize,
         height,
     );
@@ -142,7 +140,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             y += 1;
             continue;
         }
-        let (mut l, mut rr) = items[i].clone();
+        let (mut l, mut rr) = (*items.get(i)).clone();
         if selected {
             buf.set_string(inner.x, y, "▌", t.selected);
             match app.compare_focus {

@@ -90,11 +90,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             cell("", 2, t.base)
         };
-        let sources: Vec<&str> = f
-            .sources
-            .iter()
-            .map(|l| app.data.source_label(l.article))
-            .collect();
+        let sources = super::join_fit(
+            f.sources.iter().map(|l| app.data.source_label(l.article)),
+            c.sources,
+        );
         for (text, w, style) in [
             (f.text.as_str(), c.fact, base),
             (f.subject.as_deref().unwrap_or("—"), c.counts, t.base),
@@ -104,11 +103,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             spans.extend(mark(cell(text, w, style), q, t.matched));
             spans.push(sep());
         }
-        spans.extend(mark(
-            cell(&sources.join(", "), c.sources, t.base),
-            q,
-            t.matched,
-        ));
+        spans.extend(mark(cell(&sources, c.sources, t.base), q, t.matched));
         if i == app.facts.scroll.selected {
             spans = restyle(spans, selection(app, true));
         }
@@ -133,7 +128,7 @@ fn render_detail(app: &App, fact: Option<&FactRow>, area: Rect, buf: &mut Buffer
     };
     let w = inner.width.saturating_sub(1) as usize;
     let mut lines = Vec::new();
-    for d in &f.differs {
+    for d in f.differs.iter().take(inner.height as usize) {
         lines.push(vec![
             Span::styled("≠ differs: ", t.differs),
             Span::raw(format!("{} says “{}”", app.data.source_label(d.0), d.1)),
@@ -147,6 +142,9 @@ fn render_detail(app: &App, fact: Option<&FactRow>, area: Rect, buf: &mut Buffer
             Span::raw(sentence.to_owned()),
         ];
         lines.extend(wrap(&spans, w).into_iter().map(|l| l.spans));
+        if lines.len() > inner.height as usize {
+            break;
+        }
     }
     put_lines(
         buf,

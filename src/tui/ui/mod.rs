@@ -292,6 +292,47 @@ pub fn window_var(
     out
 }
 
+/// The rows of a list, built on first use: drawing a long list builds only the rows it
+/// shows (and those between the remembered offset and the selection), never all of them.
+pub struct Lazy<T, F: Fn(usize) -> T> {
+    make: F,
+    built: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<T>>>,
+}
+
+impl<T, F: Fn(usize) -> T> Lazy<T, F> {
+    pub fn new(make: F) -> Self {
+        Lazy {
+            make,
+            built: Default::default(),
+        }
+    }
+
+    pub fn get(&self, i: usize) -> std::rc::Rc<T> {
+        if let Some(t) = self.built.borrow().get(&i) {
+            return std::rc::Rc::clone(t);
+        }
+        let t = std::rc::Rc::new((self.make)(i));
+        self.built.borrow_mut().insert(i, std::rc::Rc::clone(&t));
+        t
+    }
+}
+
+/// Names joined with ", ", stopping once they are wider than `max` columns (the cell that
+/// shows them cuts the rest with an ellipsis), so thousands of sources cost nothing.
+pub fn join_fit<'a>(names: impl Iterator<Item = &'a str>, max: usize) -> String {
+    let mut out = String::new();
+    for n in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(n);
+        if width(&out) > max {
+            break;
+        }
+    }
+    out
+}
+
 /// A centred, muted message in an empty pane.
 pub fn empty(app: &App, area: Rect, buf: &mut Buffer, msg: &str) {
     if area.height == 0 {

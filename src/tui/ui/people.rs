@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 
 use super::spans::{cell, mark, put, put_lines, restyle, wrap};
-use super::{empty, empty_message, selection, window, window_var};
+use super::{Lazy, empty, empty_message, selection, window, window_var};
 use crate::model::QuoteKind;
 use crate::tui::app::{App, Focus};
 use crate::tui::data::{QuoteRef, quote_text};
@@ -163,17 +163,16 @@ fn render_quotes(app: &App, area: Rect, buf: &mut Buffer) {
         empty(app, body, buf, msg);
         return;
     }
-    let items: Vec<Vec<Vec<Span<'static>>>> =
-        quotes.iter().map(|&q| quote_lines(app, q, w)).collect();
-    let shown = window_var(&app.quotes, items.len(), body.height as usize, |i| {
-        items[i].len() + 1
+    let items = Lazy::new(|i: usize| quote_lines(app, quotes[i], w));
+    let shown = window_var(&app.quotes, quotes.len(), body.height as usize, |i| {
+        items.get(i).len() + 1
     });
     let mut row = body.y;
     for (i, _) in shown {
-        let lines = &items[i];
+        let lines = items.get(i);
         let selected = i == app.quotes.selected;
         let room = (body.y + body.height).saturating_sub(row) as usize;
-        let mut ls = lines.clone();
+        let mut ls = (*lines).clone();
         if selected && focused {
             ls = ls.into_iter().map(|l| restyle(l, t.selected)).collect();
         }
