@@ -501,6 +501,16 @@ fn help_scrolls_closes_and_gives_way_to_tab_switches() {
     );
     a.update(Action::ScrollDown);
     assert_eq!(a.help.as_ref().map(|h| h.selected), Some(2));
+    // at the end, one step up scrolls at once (no dead keys past the last page)
+    draw(&a, 80, 24);
+    a.update(Action::Bottom);
+    let last = a.help.as_ref().map_or(0, |h| h.selected);
+    assert!(
+        screen(&a, 80, 24).contains("next article"),
+        "the last line shows"
+    );
+    a.update(Action::Up);
+    assert_eq!(a.help.as_ref().map(|h| h.selected), Some(last - 1));
     a.update(Action::Help);
     assert!(a.help.is_none());
     a.update(Action::Help);

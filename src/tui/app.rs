@@ -476,7 +476,13 @@ impl App {
                 };
                 help.apply(a, len);
             }
-            a if help.apply(a, len) => {}
+            a if help.apply(a, len) => {
+                // the overlay scrolls by its first line: no further than a full last page
+                let h = help.height.get();
+                if h > 0 {
+                    help.selected = help.selected.min(len.saturating_sub(h));
+                }
+            }
             Action::Quit | Action::Resize(..) => return false,
             a if is_tab_switch(a) => {
                 self.help = None;
