@@ -223,6 +223,36 @@ fn claims_are_coloured_by_side_and_single_source_claims_marked() {
 }
 
 #[test]
+fn read_marks_quotes_facts_and_the_jumped_to_sentence() {
+    let mut a = on(Tab::Read);
+    let t = Theme::new(true);
+    let buf = draw(&a, 120, 40);
+    let (x, y) = find(&buf, "We will not give up").expect("the quote");
+    assert_eq!(buf[(x, y)].fg, t.quote.fg.expect("colour"));
+    assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
+    let (x, y) = find(&buf, "About 60,000").expect("the fact");
+    assert_eq!(buf[(x, y)].fg, t.fact.fg.expect("colour"));
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    // words that are neither stay plain
+    let (x, y) = find(&buf, "lived in the city").expect("plain text");
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+    // after a jump the sentence is reversed, with a marker in the margin
+    let ledger = &fixture().articles[0];
+    a.jump(0, Some(sentence_of(ledger, "Rob Lee")));
+    let buf = draw(&a, 120, 40);
+    let (x, y) = find(&buf, "Rob Lee, a senior").expect("the sentence");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let line = buffer_text(&buf)
+        .lines()
+        .nth(y as usize)
+        .unwrap_or("")
+        .to_owned();
+    assert!(line.contains("▶ Rob Lee"), "{line}");
+    let (x, y) = find(&buf, "The front covers").expect("the next sentence");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
 fn no_color_keeps_selection_visible_without_colour() {
     let mut a = app_with(fixture(), false);
     a.update(Action::TabFacts);
@@ -356,6 +386,26 @@ fn the_window_follows_the_selection() {
 }
 
 #[test]
+fn compare_selection_skips_section_headings() {
+    let mut a = on(Tab::Compare);
+    let heading = |a: &App| {
+        a.compare
+            .current()
+            .is_some_and(|i| a.compare_rows[i].heading.is_some())
+    };
+    assert!(!heading(&a));
+    for _ in 0..12 {
+        a.update(Action::Down);
+        assert!(!heading(&a));
+    }
+    a.update(Action::Top);
+    assert!(!heading(&a));
+    assert_eq!(a.compare.scroll.selected, 1);
+    a.update(Action::Bottom);
+    assert!(!heading(&a));
+}
+
+#[test]
 fn focus_moves_between_panes() {
     let mut a = on(Tab::People);
     a.update(Action::FocusRight);
@@ -436,7 +486,7 @@ fn open_jumps_to_the_sentence_from_every_tab() {
     assert_eq!(a.read.target, Some(sentence_of(ledger, "denied that")));
     // compare: the focused side's sentence
     let mut a = on(Tab::Compare);
-    a.update(Action::Down); // first aligned sentence (row 0 is the heading)
+    // the selection starts on the first aligned sentence, not on its heading
     a.update(Action::FocusRight);
     a.update(Action::Open);
     assert_eq!(a.read.article, 1);
@@ -444,8 +494,10 @@ fn open_jumps_to_the_sentence_from_every_tab() {
         a.read.target,
         Some(sentence_of(courier, "complete control"))
     );
-    // a heading has nothing to open
+    // a pair with nothing compared has only headings: nothing to open
     let mut a = on(Tab::Compare);
+    a.update(Action::PrevPair);
+    assert!(a.compare_rows.iter().all(|r| r.heading.is_some()));
     a.update(Action::Open);
     assert_eq!(a.tab, Tab::Compare);
     assert!(a.status.is_some());

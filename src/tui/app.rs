@@ -539,6 +539,11 @@ impl App {
             }
             Tab::Compare => {
                 self.compare.scroll.apply(a, self.compare.rows.len());
+                let up = matches!(
+                    a,
+                    Action::Up | Action::PageUp | Action::HalfPageUp | Action::Top
+                );
+                self.skip_headings(!up);
             }
             Tab::Read => {
                 let r = &self.read;
@@ -689,6 +694,30 @@ impl App {
         }
     }
 
+    /// Keep the Compare selection on an item, not a section heading: step on in the
+    /// direction of travel, else back.
+    fn skip_headings(&mut self, forward: bool) {
+        let rows = &self.compare.rows;
+        let is_item = |k: usize| {
+            rows.get(k)
+                .is_some_and(|&i| self.compare_rows[i].heading.is_none())
+        };
+        let s = self.compare.scroll.selected;
+        if is_item(s) {
+            return;
+        }
+        let ahead = (s + 1..rows.len()).find(|&k| is_item(k));
+        let behind = (0..s).rev().find(|&k| is_item(k));
+        let pick = if forward {
+            ahead.or(behind)
+        } else {
+            behind.or(ahead)
+        };
+        if let Some(k) = pick {
+            self.compare.scroll.selected = k;
+        }
+    }
+
     fn rebuild_compare(&mut self) {
         self.compare_rows = match self.pair() {
             Some(_) => {
@@ -699,6 +728,7 @@ impl App {
         };
         self.compare.scroll.reset();
         self.refilter(Tab::Compare);
+        self.skip_headings(true);
     }
 
     /// Recompute which rows of `tab` pass its search and the source filter.
@@ -766,6 +796,7 @@ impl App {
                     .map(|(i, _)| i)
                     .collect();
                 self.compare.set_rows(rows);
+                self.skip_headings(true);
             }
             Tab::Read => {}
         }
