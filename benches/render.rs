@@ -84,3 +84,11 @@ fn build_app_10k_articles(b: Bencher) {
     b.with_inputs(|| store.clone())
         .bench_values(|s| App::new(s, Keymap::default(), Theme::new(true)));
 }
+
+/// The Read tab's first frame of an article (wrapping it), before the layout is cached.
+#[divan::bench]
+fn frame_read_uncached_seeds_200x60(b: Bencher) {
+    let store = crossread::store::load_seeds().store;
+    b.with_inputs(|| app(store.clone(), Tab::Read))
+        .bench_local_refs(|a| crossread::tui::render(a, 200, 60));
+}

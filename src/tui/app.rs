@@ -191,6 +191,8 @@ pub struct ReadState {
     pub show_boilerplate: bool,
     pub height: Cell<usize>,
     pub total: Cell<usize>,
+    /// The last wrapped layout and what it was made for: scrolling does not wrap again.
+    pub layout: super::ui::read::LayoutCache,
 }
 
 impl ReadState {

@@ -18,9 +18,42 @@ const MAX_TEXT_WIDTH: usize = 100;
 const GUTTER: usize = 2;
 
 /// The wrapped article: its lines and the line where each sentence starts.
+#[derive(Debug)]
 pub struct Layout {
     pub lines: Vec<Line<'static>>,
     pub sentence_line: Vec<usize>,
+}
+
+/// What a layout depends on besides the (fixed) store and theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutKey {
+    article: usize,
+    width: usize,
+    boilerplate: bool,
+    target: Option<usize>,
+    query: String,
+}
+
+/// The Read tab's last layout, kept between frames.
+pub type LayoutCache = std::cell::RefCell<Option<(LayoutKey, std::rc::Rc<Layout>)>>;
+
+/// The layout for the current state, from the cache when nothing it depends on changed.
+fn cached_layout(app: &App, a: &Article, width: usize) -> std::rc::Rc<Layout> {
+    let key = LayoutKey {
+        article: app.read.article,
+        width,
+        boilerplate: app.read.show_boilerplate,
+        target: app.read.target,
+        query: app.query().to_owned(),
+    };
+    if let Some((k, lay)) = app.read.layout.borrow().as_ref()
+        && *k == key
+    {
+        return std::rc::Rc::clone(lay);
+    }
+    let lay = std::rc::Rc::new(layout(app, a, width));
+    *app.read.layout.borrow_mut() = Some((key, std::rc::Rc::clone(&lay)));
+    lay
 }
 
 /// Where `needle` sits in `hay` (exactly, else ignoring case and quote style).
@@ -224,7 +257,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let inner = super::frame(app, area, buf, &title, app.theme.title, true);
     let tw = text_width(inner.width);
-    let lay = layout(app, a, tw);
+    let lay = cached_layout(app, a, tw);
     // on a wide terminal the text column sits in the middle
     let margin = (inner.width as usize).saturating_sub(tw + GUTTER + 1) / 2;
     let x = inner.x + margin as u16;
@@ -240,8 +273,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let top = app.read.top.get().min(total.saturating_sub(h));
     app.read.top.set(top);
-    for (k, l) in lay.lines.into_iter().skip(top).take(h).enumerate() {
-        put(buf, x, inner.y + k as u16, l.spans, w);
+    for (k, l) in lay.lines.iter().skip(top).take(h).enumerate() {
+        put(buf, x, inner.y + k as u16, l.spans.clone(), w);
     }
     // where we are, on the bottom border
     if total > h {
