@@ -90,6 +90,13 @@ impl Tmux {
         self.wait(&format!("{text:?}"), |s| s.contains(text))
     }
 
+    /// Wait until every text is on screen at once (a capture can catch a frame half drawn).
+    fn wait_all(&self, texts: &[&str]) -> String {
+        self.wait(&format!("{texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
     fn wait_gone(&self, text: &str) -> String {
         self.wait(&format!("{text:?} to go"), |s| !s.contains(text))
     }
@@ -125,19 +132,14 @@ fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
     let t = Tmux::new();
     t.start(&cmd);
 
-    let s = t.wait_for("The Daily Ledger");
-    assert!(s.contains("1 Overview"), "{s}");
-    assert!(s.contains("Agreement"), "{s}");
+    t.wait_all(&["The Daily Ledger", "1 Overview", "Agreement"]);
 
     t.keys(&["2"]);
-    let s = t.wait_for("Key facts ·");
-    assert!(s.contains("About 60,000 people"), "{s}");
+    t.wait_all(&["Key facts ·", "About 60,000 people"]);
     t.keys(&["3"]);
-    let s = t.wait_for("Quotes ·");
-    assert!(s.contains("Volodymyr Zelensky"), "{s}");
+    t.wait_all(&["Quotes ·", "Volodymyr Zelensky"]);
     t.keys(&["4"]);
-    let s = t.wait_for("Competing claims ·");
-    assert!(s.contains("full control of Pokrovsk"), "{s}");
+    t.wait_all(&["Competing claims ·", "full control of Pokrovsk"]);
     t.keys(&["5"]);
     t.wait_for("Compare · pair 1/3");
     t.keys(&["6"]);
@@ -151,13 +153,15 @@ fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
     t.keys(&["2", "/"]);
     t.wait_for("/▏");
     t.text("5,000");
-    let s = t.wait_for("1 of 5");
-    assert!(s.contains("about 5,000 square km"), "{s}");
-    assert!(!s.contains("About 60,000 people"), "{s}");
+    t.wait("the filtered facts", |s| {
+        s.contains("1 of 5")
+            && s.contains("about 5,000 square km")
+            && !s.contains("About 60,000 people")
+    });
     t.keys(&["Enter"]);
     t.wait_for("filter “5,000”");
     t.keys(&["Escape"]);
-    t.wait_for("About 60,000 people");
+    t.wait_all(&["5 of 5", "About 60,000 people"]);
 
     // help, and Esc closes it
     t.keys(&["?"]);
@@ -181,9 +185,10 @@ fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
 
     // quit: the shell prints on the main screen, in cooked mode
     t.keys(&["q"]);
-    let s = t.wait_for("EXITED");
+    let s = t.wait("the exit status and the stty line", |s| {
+        s.contains("EXITED") && s.contains("icanon")
+    });
     assert!(s.contains("EXITED 0"), "{s}");
-    let s = t.wait("the stty line", |s| s.contains("icanon"));
     assert!(
         s.lines().any(|l| l.trim() == "icanon"),
         "the terminal is left in raw mode:\n{s}"
