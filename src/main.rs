@@ -1,4 +1,5 @@
-//! The crossread command line: a thin shell over the library.
+//! The crossread command line: a thin shell over the library. With no command it opens the
+//! dashboard ([`crossread::tui`]).
 //!
 //! Data goes to stdout, messages to stderr (one line each). Exit codes: 0 success, 1 error
 //! (nothing could be loaded, output not written), 2 usage.
@@ -14,7 +15,8 @@ use crossread::tui::app::Tab;
 
 /// Compare how different outlets cover the same news story.
 ///
-/// With no PATH, crossread opens the bundled seed articles. A PATH is an article file
+/// With no command, crossread opens the dashboard (press ? in it for the keys); with no PATH,
+/// on the bundled seed articles. A PATH is an article file
 /// (.txt, .md, .html), a directory of them (searched recursively) or a store.json written by
 /// `crossread export`.
 #[derive(Parser, Debug)]
@@ -26,7 +28,7 @@ struct Cli {
     paths: Vec<PathBuf>,
     /// Read the dashboard configuration (keys, mouse) from FILE instead of
     /// $XDG_CONFIG_HOME/crossread/config.toml.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Let the mouse click tabs and scroll with the wheel.
     #[arg(long)]
