@@ -14,5 +14,6 @@ pub mod lexicon;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;
 
 pub use model::{Article, Store};
