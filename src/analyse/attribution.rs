@@ -123,6 +123,27 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         if prev == "to" && v.form == Form::Base {
             return false;
         }
+        // "due to reporting restrictions": a gerund after a preposition is not a report
+        if v.form == Form::Ing && is_preposition(&prev) && prev != "by" {
+            return false;
+        }
+        // "battlefield reports from": a plural noun, not a verb, unless its subject stands
+        // right before it ("the company reports", "Ukraine says", "he claims")
+        if v.form == Form::Third && SPEECH.also_noun(&v.base) && toks[i - 1].kind == Kind::Word {
+            let subject_like = ctx.is_cap(pi, i - 1)
+                || LEX.pronoun(&prev).is_some()
+                || SPEECH.grammar.relative_pronouns.contains(&prev)
+                || (i > 1 && {
+                    let p2 = ctx.lower(pi, i - 2);
+                    SPEECH.grammar.determiners.contains(&p2)
+                        || ctx.is_cap(pi, i - 2)
+                        || p2 == "'s"
+                        || p2 == "\u{2019}s"
+                });
+            if !subject_like {
+                return false;
+            }
+        }
         // "his remarks", "the mosque comments", "Obama's original comments": nouns
         if matches!(v.form, Form::Base | Form::Third) && SPEECH.also_noun(&v.base) {
             let owner = |w: &str| {

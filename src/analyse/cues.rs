@@ -37,6 +37,7 @@ pub struct Grammar {
 #[derive(Deserialize)]
 struct CueLists {
     also_nouns: Vec<String>,
+    naming: Vec<String>,
     according_to: Vec<String>,
     passive_cues: Vec<String>,
     statement_nouns: Vec<String>,
@@ -80,9 +81,15 @@ pub struct Speech {
     time_nouns: HashSet<String>,
     pub grammar: Grammar,
     also_nouns: HashSet<String>,
+    naming: HashSet<String>,
 }
 
 impl Speech {
+    /// Is this a verb of naming ("dubbed", "called", "described as")?
+    pub fn is_naming(&self, base: &str) -> bool {
+        self.naming.contains(base)
+    }
+
     /// Is this verb (by its base form) also a noun ("remarks", "a report")?
     pub fn also_noun(&self, base: &str) -> bool {
         self.also_nouns.contains(base)
@@ -232,6 +239,7 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
         time_nouns: f.time_nouns.into_iter().collect(),
         grammar,
         also_nouns: f.also_nouns.into_iter().collect(),
+        naming: f.naming.into_iter().collect(),
     }
 });
 

@@ -12,6 +12,7 @@ use super::attribution::{
     Ctx, clause_subject, cue_text, np_after, resolve, sentence_of, sentence_range, speech_verb,
     subject_of,
 };
+use super::cues::Form;
 use super::names::Mention;
 use super::people::Registry;
 use super::reported;
@@ -490,8 +491,37 @@ fn cue_before(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, open: usize) -> Op
         .find(|&k| !ctx.masks[pi][k] && speech_verb(ctx, pi, k))?;
     let text = cue_text(ctx, pi, v, open);
     let ing = ctx.lower(pi, v).ends_with("ing");
+    let end = sentence_range(ctx.doc, pi, v).end;
+    // a passive naming: `X, dubbed "…" by Y` — the speaker is the agent, if any
+    let verb = super::cues::SPEECH.verb(&ctx.lower(pi, v)).cloned();
+    let participle = verb
+        .as_ref()
+        .is_some_and(|x| matches!(x.form, Form::Past | Form::Participle));
+    let naming = verb
+        .as_ref()
+        .is_some_and(|x| super::cues::SPEECH.is_naming(&x.base));
+    let prev = if v > start {
+        ctx.lower(pi, v - 1)
+    } else {
+        String::new()
+    };
+    let passive = participle
+        && (matches!(
+            prev.as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are"
+        ) || (prev == "," && naming));
+    if passive {
+        let agent = (open..end)
+            .find(|&k| ctx.lower(pi, k) == "by" && !ctx.masks[pi][k])
+            .and_then(|b| np_after(ctx, pi, b + 1, end))
+            .and_then(|r| resolve(ctx, pi, r));
+        return Some(Cue {
+            verb: v,
+            text,
+            speaker: agent,
+        });
+    }
     let speaker = if ing {
-        let end = sentence_range(ctx.doc, pi, v).end;
         super::attribution::participle_subject(ctx, pi, start, v, end)
     } else {
         subject_of(ctx, pi, start, v)
@@ -646,6 +676,9 @@ mod tests {
         let qs = quotes(&[
             "The town, dubbed \"the gateway\" by locals, appeared on \"Morning Report Weekly\" last year.",
         ]);
+        // the naming has an agent, who is its speaker; the show title is not speech
+        assert_eq!(direct(&qs), [("the gateway".into(), s("locals"))]);
+        let qs = quotes(&["The so-called \"fortress city\" fell after a long siege."]);
         assert!(direct(&qs).is_empty(), "{:?}", direct(&qs));
     }
 

@@ -145,6 +145,16 @@ fn starts_clause(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> bool {
         .any(|j| toks[j].kind == Kind::Word && g.auxiliaries.contains(&ctx.lower(pi, j)))
 }
 
+/// Does a noun phrase (an object) start at `k`, rather than a verb or an auxiliary?
+fn starts_noun_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
+    let w = ctx.lower(pi, k);
+    let toks = &ctx.doc.paras[pi].tokens;
+    toks[k].kind != Kind::Punct
+        && !SPEECH.grammar.auxiliaries.contains(&w)
+        && !SPEECH.is_between(&w)
+        && !(w.ends_with("ed") && !ctx.is_cap(pi, k))
+}
+
 /// Reported speech around the speech verb at `v`.
 fn reported(
     ctx: &mut Ctx<'_, '_>,
@@ -236,7 +246,7 @@ fn reported(
                 let content = trim(ctx, pi, k..end);
                 return make(ctx, pi, si, content, cue, Some(speaker));
             }
-        } else if verb.object || short_that {
+        } else if (verb.object && starts_noun_phrase(ctx, pi, k)) || short_that {
             // an object: "denied the report", "dismissed that criticism" — the predicate is
             // what was said
             if let Some(speaker) = speaker_of(ctx) {
