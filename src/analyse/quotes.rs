@@ -336,7 +336,8 @@ fn direct(
         None => (None, None),
     };
     if speaker.is_none() {
-        if let Some((sp_prev, c_prev)) = prev_in_para.as_ref() {
+        let continues_speech = !looks_like_title(text) && opens_or_follows_cue(ctx, sp);
+        if let (Some((sp_prev, c_prev)), true) = (prev_in_para.as_ref(), continues_speech) {
             // "A," she said. "B." — the second part has the first part's speaker
             speaker = *sp_prev;
             cue_words = c_prev.clone();
@@ -390,6 +391,17 @@ fn direct(
         speaker,
         cue.map(|c| c.verb),
     ))
+}
+
+/// Does the quote open its sentence, or follow a cue's comma or colon (`," he said, "…`)?
+fn opens_or_follows_cue(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
+    let pi = sp.para;
+    let toks = &ctx.doc.paras[pi].tokens;
+    let Some(open) = sp.open else { return true };
+    let r = sentence_range(ctx.doc, pi, open.min(toks.len().saturating_sub(1)));
+    let before = &toks[r.start..open];
+    before.iter().all(|t| t.kind == Kind::Punct)
+        || (open > 0 && matches!(ctx.text(pi, open - 1), "," | ":"))
 }
 
 fn trailing_only_punct(doc: &Doc<'_>, pi: usize, sp: &Span) -> bool {

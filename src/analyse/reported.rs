@@ -152,7 +152,7 @@ fn starts_noun_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
     toks[k].kind != Kind::Punct
         && !SPEECH.grammar.auxiliaries.contains(&w)
         && !SPEECH.is_between(&w)
-        && !(w.ends_with("ed") && !ctx.is_cap(pi, k))
+        && (!w.ends_with("ed") || ctx.is_cap(pi, k))
 }
 
 /// Reported speech around the speech verb at `v`.
