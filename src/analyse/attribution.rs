@@ -227,7 +227,7 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             k -= 1;
             continue;
         }
-        for len in 1..=4 {
+        for len in (1..=4).rev() {
             if k >= start + len && time_phrase(ctx, pi, k - len, k) == len {
                 k -= len;
                 continue 'back;
