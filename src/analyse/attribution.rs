@@ -298,7 +298,11 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             return clause_subject(ctx, pi, start, np.start - 1);
         }
     }
-    resolve(ctx, pi, np)
+    let np_start = np.start;
+    resolve(ctx, pi, np).or_else(|| {
+        // "Experts on X and Y said": the phrase before the verb was not the subject's head
+        (np_start > start).then(|| clause_subject(ctx, pi, start, np_start)).flatten()
+    })
 }
 
 fn preceded_by_preposition(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {

@@ -440,6 +440,16 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     if before.as_ref().is_some_and(|c| c.speaker.is_some()) {
         return before;
     }
+    // a quote that is the object of a preposition or a possessive ("on CBS's "Face the
+    // Nation,"") is a title: the cue after it belongs to the sentence, not to it
+    let object = open > srange.start && {
+        let p = ctx.lower(pi, open - 1);
+        matches!(p.as_str(), "'s" | "\u{2019}s" | "on" | "in" | "of" | "to" | "from" | "at" | "by" | "about")
+    };
+    let text = ctx.doc.paras[pi].text[sp.start..sp.end].trim();
+    if object && looks_like_title(text) {
+        return before;
+    }
     let after = sp.close.and_then(|c| cue_after(ctx, pi, c + 1));
     match after {
         Some(a) if a.speaker.is_some() || before.is_none() => Some(a),
