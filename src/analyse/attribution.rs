@@ -261,7 +261,6 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             }
             let np = np_before(ctx, pi, start, o);
             if !np.is_empty()
-                && !preceded_by_preposition(ctx, pi, np.start)
                 && let Some(e) = resolve(ctx, pi, np)
             {
                 return Some(e);
@@ -301,7 +300,9 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     let np_start = np.start;
     resolve(ctx, pi, np).or_else(|| {
         // "Experts on X and Y said": the phrase before the verb was not the subject's head
-        (np_start > start).then(|| clause_subject(ctx, pi, start, np_start)).flatten()
+        (np_start > start)
+            .then(|| clause_subject(ctx, pi, start, np_start))
+            .flatten()
     })
 }
 
@@ -318,6 +319,21 @@ pub fn participle_subject(
     v: usize,
     end: usize,
 ) -> Option<usize> {
+    // "Izvestia quotes X's daughter, Y, as saying": the one quoted speaks
+    if v > start && ctx.lower(pi, v - 1) == "as" {
+        let quoted = ctx
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.para == pi && m.start >= start && m.end < v && !m.possessive && !m.in_quote
+            })
+            .map(|(i, _)| i)
+            .last();
+        if let Some(mi) = quoted {
+            return mention_actor(ctx, mi);
+        }
+    }
     let np = np_before(ctx, pi, start, v);
     if !np.is_empty() {
         let opens = np.start == start
@@ -328,7 +344,7 @@ pub fn participle_subject(
         }
     }
     // "Despite saying …, Mr X said": an adjunct before the main clause
-    let adjunct = v > start && (start..v).all(|j| !ctx.is_cap(pi, j) || j == start);
+    let adjunct = v > start && (v - start <= 1 || is_preposition(&ctx.lower(pi, v - 1)));
     if adjunct && let Some(c) = (v..end).find(|&j| ctx.text(pi, j) == ",") {
         return clause_subject(ctx, pi, c + 1, end);
     }
@@ -384,6 +400,7 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
                 && !m.in_quote
                 && !m.possessive
         })
+        .filter(|(i, _)| confirmed(ctx, *i))
         .map(|(i, _)| i)
         .collect();
     if let Some(&mi) = in_np.last() {
@@ -399,9 +416,30 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
         .mentions
         .iter()
         .enumerate()
-        .find(|(_, m)| m.para == pi && m.start >= s && m.end <= end && !m.in_quote && !m.possessive)
-        .map(|(i, _)| i);
+        .filter(|(i, m)| {
+            m.para == pi
+                && m.start >= s
+                && m.end <= end
+                && !m.in_quote
+                && !m.possessive
+                && confirmed(ctx, *i)
+        })
+        .map(|(i, _)| i)
+        .next();
     first.and_then(|mi| mention_actor(ctx, mi))
+}
+
+/// Is a mention a known actor: a place, an organisation, or a person with evidence (a
+/// sentence-opening capitalised word alone is not)?
+fn confirmed(ctx: &Ctx<'_, '_>, mi: usize) -> bool {
+    let m = &ctx.mentions[mi];
+    if m.kind == MentionKind::Place {
+        return true;
+    }
+    ctx.reg.of_mention[mi].is_some_and(|e| {
+        let e = &ctx.reg.entities[e];
+        e.kind != PersonKind::Person || e.evidence || e.name.contains(' ')
+    })
 }
 
 /// The actor a mention names (a place stands for its government).
@@ -611,6 +649,18 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         if let Some(e) = by_role(ctx, &content) {
             return Some(e);
         }
+        // "the former strategist", "Obama's campaign strategist": a definite description
+        // of the person in focus
+        let definite = ctx.lower(pi, r.start) == "the"
+            && !(r.start + 1..r.end).any(|i| matches!(ctx.text(pi, i), "'s" | "\u{2019}s"));
+        if definite && LEX.is_role_head(&head) && !head.ends_with('s') && inside.is_empty() {
+            if let Some(f) = focus_before(ctx, pi, r.start) {
+                if ctx.reg.entities[f].role.is_none() {
+                    ctx.reg.entities[f].role = Some(phrase.clone());
+                }
+                return Some(f);
+            }
+        }
         // "a spokesman" / "the spokesman" with nothing else: the organisation just named
         let bare = a + 1 == r.end && inside.is_empty();
         if bare {
@@ -704,12 +754,29 @@ fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let hit = !words.is_empty() && words.iter().all(|w| own.contains(w));
+        // demonyms and possessives need not be repeated: "the German foreign ministry
+        // spokesman" is the foreign ministry spokesman named before
+        let hit = !words.is_empty()
+            && words.iter().all(|w| {
+                own.contains(w)
+                    || is_demonym(&capitalise(w))
+                    || w == "'s"
+                    || w == "\u{2019}s"
+                    || LEX.is_role_modifier(w)
+            })
+            && words.iter().any(|w| own.contains(w));
         if hit && best.is_none_or(|(_, s)| e.last_sentence >= s) {
             best = Some((i, e.last_sentence));
         }
     }
     best.map(|(i, _)| i)
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The organisation in view before `tok`: the last organisation that spoke or was named as a

@@ -116,6 +116,11 @@ impl PeopleLex {
         self.not_names.contains(lower)
     }
 
+    /// "former", "senior", "top": words that may stand before a role.
+    pub fn is_role_modifier(&self, lower: &str) -> bool {
+        self.role_modifiers.contains(lower)
+    }
+
     pub fn is_title_word(&self, word: &str) -> bool {
         self.title_words.contains(word.trim_end_matches('.'))
     }

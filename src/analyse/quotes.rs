@@ -444,7 +444,10 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     // Nation,"") is a title: the cue after it belongs to the sentence, not to it
     let object = open > srange.start && {
         let p = ctx.lower(pi, open - 1);
-        matches!(p.as_str(), "'s" | "\u{2019}s" | "on" | "in" | "of" | "to" | "from" | "at" | "by" | "about")
+        matches!(
+            p.as_str(),
+            "'s" | "\u{2019}s" | "on" | "in" | "of" | "to" | "from" | "at" | "by" | "about"
+        )
     };
     let text = ctx.doc.paras[pi].text[sp.start..sp.end].trim();
     if object && looks_like_title(text) {

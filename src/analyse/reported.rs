@@ -108,9 +108,13 @@ fn according_to(
     let np = np_after(ctx, pi, k + 2, end)?;
     // any named source counts: "according to federal statistics"
     let speaker = resolve(ctx, pi, np.clone()).or_else(|| {
-        let name = ctx.slice(pi, np.clone()).trim_start_matches("the ").to_owned();
+        let name = ctx
+            .slice(pi, np.clone())
+            .trim_start_matches("the ")
+            .to_owned();
         let word = |w: &str| w.chars().any(char::is_alphabetic);
-        (np.len() <= 6 && word(&name)).then(|| ctx.reg.group(&name, PersonKind::Organisation, si, None))
+        (np.len() <= 6 && word(&name))
+            .then(|| ctx.reg.group(&name, PersonKind::Organisation, si, None))
     });
     // the content: before the cue, or after the phrase and its comma
     let content = if k > r.start + 2 {
