@@ -329,7 +329,7 @@ pub fn participle_subject(
                 m.para == pi && m.start >= start && m.end < v && !m.possessive && !m.in_quote
             })
             .map(|(i, _)| i)
-            .last();
+            .next_back();
         if let Some(mi) = quoted {
             return mention_actor(ctx, mi);
         }
@@ -653,13 +653,16 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         // of the person in focus
         let definite = ctx.lower(pi, r.start) == "the"
             && !(r.start + 1..r.end).any(|i| matches!(ctx.text(pi, i), "'s" | "\u{2019}s"));
-        if definite && LEX.is_role_head(&head) && !head.ends_with('s') && inside.is_empty() {
-            if let Some(f) = focus_before(ctx, pi, r.start) {
-                if ctx.reg.entities[f].role.is_none() {
-                    ctx.reg.entities[f].role = Some(phrase.clone());
-                }
-                return Some(f);
+        if definite
+            && LEX.is_role_head(&head)
+            && !head.ends_with('s')
+            && inside.is_empty()
+            && let Some(f) = focus_before(ctx, pi, r.start)
+        {
+            if ctx.reg.entities[f].role.is_none() {
+                ctx.reg.entities[f].role = Some(phrase.clone());
             }
+            return Some(f);
         }
         // "a spokesman" / "the spokesman" with nothing else: the organisation just named
         let bare = a + 1 == r.end && inside.is_empty();
