@@ -666,26 +666,21 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         }
         // "a spokesman" / "the spokesman" with nothing else: the organisation just named
         let bare = a + 1 == r.end && inside.is_empty();
-        if bare {
-            if let Some(org) = recent_organisation(ctx, pi, r.start) {
-                let org_name = ctx.reg.entities[org].name.clone();
-                let org_side = ctx.reg.entities[org].side.clone();
-                let name = format!("{org_name} {phrase}");
-                let kind = if head.ends_with('s') {
-                    PersonKind::Group
-                } else {
-                    PersonKind::Person
-                };
-                let id = ctx.reg.group(&name, kind, sentence, org_side);
-                if ctx.reg.entities[id].affiliation.is_none() {
-                    ctx.reg.entities[id].affiliation = Some(org_name);
-                }
-                ctx.reg.entities[id].role = Some(phrase.clone());
-                return Some(id);
+        if bare && let Some(org) = recent_organisation(ctx, pi, r.start) {
+            let org_name = ctx.reg.entities[org].name.clone();
+            let org_side = ctx.reg.entities[org].side.clone();
+            let name = format!("{org_name} {phrase}");
+            let kind = if head.ends_with('s') {
+                PersonKind::Group
+            } else {
+                PersonKind::Person
+            };
+            let id = ctx.reg.group(&name, kind, sentence, org_side);
+            if ctx.reg.entities[id].affiliation.is_none() {
+                ctx.reg.entities[id].affiliation = Some(org_name);
             }
-            if LEX.is_org_role(&head) {
-                return None;
-            }
+            ctx.reg.entities[id].role = Some(phrase.clone());
+            return Some(id);
         }
         let kind = if LEX.is_org_role(&head) && !LEX.is_role_head(&head) {
             PersonKind::Organisation
@@ -759,7 +754,16 @@ fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
             .collect();
         // demonyms and possessives need not be repeated: "the German foreign ministry
         // spokesman" is the foreign ministry spokesman named before
-        let hit = !words.is_empty()
+        // the head noun must be the head of the actor's role or name ("military" is not a
+        // "military analyst")
+        let head = words.last().map(String::as_str).unwrap_or("");
+        let heads_match = e.role.iter().chain(std::iter::once(&e.name)).any(|s| {
+            s.split_whitespace()
+                .last()
+                .is_some_and(|l| l.to_lowercase() == head)
+        });
+        let hit = heads_match
+            && !words.is_empty()
             && words.iter().all(|w| {
                 own.contains(w)
                     || is_demonym(&capitalise(w))

@@ -1,6 +1,7 @@
 //! Analysis of a cleaned article: sentences, people, quotes, facts and claims.
 
 mod attribution;
+pub mod claims;
 pub mod cues;
 pub mod facts;
 pub mod names;
@@ -80,8 +81,10 @@ pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
         .collect();
     let mentions = names::find_mentions(&doc);
     let mut registry = people::Registry::build(&mentions);
-    let mut quotes = quotes::extract(&doc, &mentions, &mut registry);
-    quotes::speaker_names(&mut quotes, &registry);
+    let mut attributed = quotes::extract(&doc, &mentions, &mut registry);
+    quotes::speaker_names(&mut attributed, &registry);
+    let claims = claims::extract(&doc, &mentions, &mut registry, &attributed);
+    let quotes = attributed.into_iter().map(|a| a.quote).collect();
     let people = registry.to_people();
     let facts = facts::extract(&doc, meta.published.as_deref());
     drop(doc);
@@ -101,7 +104,7 @@ pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
         people,
         quotes,
         facts,
+        claims,
         warnings,
-        ..Article::default()
     }
 }

@@ -840,6 +840,13 @@ fn attach_appositions(doc: &Doc<'_>, ms: &mut [Mention], lex: &PeopleLex) {
         // forward: ", [a|an|the] ROLE ... ,"
         if after < send && toks[after].text(text) == "," && ms[idx].role.is_none() {
             let seg_end = (after + 1..send).find(|&k| is_boundary(k)).unwrap_or(send);
+            // a phrase that runs into a verb is that verb's subject, not an apposition:
+            // "…in Kyiv, the military told Reuters"
+            let closes = seg_end >= send
+                || matches!(toks[seg_end].text(text), "," | ")" | ";" | ":" | "\u{2014}");
+            if !closes {
+                continue;
+            }
             if let Some((role, affiliation, org)) =
                 role_phrase(doc, pi, (after + 1, seg_end), true, ms, lex)
             {

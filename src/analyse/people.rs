@@ -369,12 +369,15 @@ impl Registry {
     ) -> usize {
         let k = key(name);
         if let Some(id) = self.entities.iter().position(|e| key(&e.name) == k) {
-            self.entities[id].mentions += 1;
+            let e = &mut self.entities[id];
+            e.mentions += 1;
+            e.last_sentence = e.last_sentence.max(sentence);
             return id;
         }
         let mut e = Entity::new(name, kind, sentence);
         e.mentions = 1;
         e.side = side;
+        e.evidence = kind == PersonKind::Person;
         self.entities.push(e);
         self.entities.len() - 1
     }

@@ -253,11 +253,19 @@ struct Thread {
 }
 
 /// Extract direct and indirect quotes, in text order; the registry learns who speaks.
-pub fn extract(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> Vec<Quote> {
+/// A quote with the registry entity of its speaker and its paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attributed {
+    pub quote: Quote,
+    pub speaker: Option<usize>,
+    pub para: usize,
+}
+
+pub fn extract(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> Vec<Attributed> {
     let spans = find_spans(doc);
     let masks = quote_masks(doc, &spans);
     let mut ctx = Ctx::new(doc, mentions, reg, masks);
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<Attributed> = Vec::new();
     let mut thread = Thread::default();
     for pi in 0..doc.paras.len() {
         let para_spans: Vec<&Span> = spans.iter().filter(|s| s.para == pi).collect();
@@ -308,7 +316,11 @@ pub fn extract(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> Vec<Q
                 ctx.reg.entities[e].quotes += 1;
                 q.speaker = Some(ctx.reg.entities[e].name.clone());
             }
-            out.push(q);
+            out.push(Attributed {
+                quote: q,
+                speaker,
+                para: pi,
+            });
         }
     }
     out
@@ -574,16 +586,12 @@ fn colon_speaker(ctx: &mut Ctx<'_, '_>, pi: usize) -> Option<usize> {
     clause_subject(ctx, pi, srange.start, last)
 }
 
-/// Attach quotes to the people list: a speaker's canonical name.
-pub fn speaker_names(quotes: &mut [Quote], reg: &Registry) {
-    for q in quotes {
-        if let Some(s) = &q.speaker
-            && let Some(e) = reg
-                .entities
-                .iter()
-                .find(|e| e.aliases.iter().any(|a| a == s))
-        {
-            q.speaker = Some(e.name.clone());
+/// Give every quote its speaker's final canonical name (a name may have grown after the
+/// quote was attributed: "Putin" … "Vladimir Putin").
+pub fn speaker_names(quotes: &mut [Attributed], reg: &Registry) {
+    for a in quotes {
+        if let Some(e) = a.speaker {
+            a.quote.speaker = Some(reg.entities[e].name.clone());
         }
     }
 }
@@ -600,7 +608,7 @@ mod tests {
         let mut reg = Registry::build(&ms);
         let mut qs = extract(&doc, &ms, &mut reg);
         speaker_names(&mut qs, &reg);
-        qs
+        qs.into_iter().map(|a| a.quote).collect()
     }
 
     fn direct(qs: &[Quote]) -> Vec<(String, Option<String>)> {

@@ -64,6 +64,7 @@ fn make(
     speaker: Option<usize>,
 ) -> Option<(Quote, usize)> {
     let speaker = speaker?;
+    let content = clause_only(ctx, pi, content);
     if content.len() < 3 {
         return None;
     }
@@ -95,6 +96,30 @@ fn make(
         },
         speaker,
     ))
+}
+
+/// Cut what was reported at the end of its clause: "full control over the city - though the
+/// claim was denied", "…, but officials said".
+fn clause_only(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Range<usize> {
+    for k in r.clone() {
+        let w = ctx.text(pi, k);
+        let next = (k + 1 < r.end).then(|| ctx.lower(pi, k + 1));
+        let conj = next.as_deref().is_some_and(|n| {
+            matches!(
+                n,
+                "but" | "though" | "although" | "while" | "whereas" | "which"
+            )
+        });
+        if (w == ";"
+            || (matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
+                && ctx.doc.paras[pi].tokens[k].space_before)
+            || (w == "," && conj))
+            && k > r.start
+        {
+            return r.start..k;
+        }
+    }
+    r
 }
 
 fn according_to(

@@ -1,0 +1,587 @@
+//! Competing claims: attributed statements, their stance (assert or deny, or a weaker "could
+//! not verify"), and which earlier claim a denial or counter-claim answers.
+//!
+//! Pairing follows how news copy links a denial to what it denies: a reference back ("the
+//! claim was denied", "dismissed that criticism"), shared content (the same event and place,
+//! or words echoed with a negation), an owner named in the denial ("reject Moscow's
+//! seizure"), or the other side speaking next ("X says A. Y says it is B").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::Doc;
+use super::cues::SPEECH;
+use super::names::{Mention, MentionKind};
+use super::people::Registry;
+use super::quotes::Attributed;
+use super::tokens::{Kind, words_lower};
+use crate::gazetteer::country_for;
+use crate::lexicon::{asset, parse};
+use crate::model::{Claim, QuoteKind, Stance};
+
+#[derive(Deserialize)]
+struct ClaimCues {
+    claim_verbs: HashSet<String>,
+    modals: HashSet<String>,
+    deny_verbs: HashSet<String>,
+    deny_phrases: Vec<String>,
+    doubt_phrases: Vec<String>,
+    anaphora: HashSet<String>,
+    contrast: Vec<String>,
+    negations: HashSet<String>,
+    events: HashMap<String, Vec<String>>,
+}
+
+struct Cues {
+    claim_verbs: HashSet<String>,
+    modals: HashSet<String>,
+    deny_verbs: HashSet<String>,
+    deny_phrases: Vec<String>,
+    doubt_phrases: Vec<String>,
+    anaphora: HashSet<String>,
+    contrast: Vec<String>,
+    negations: HashSet<String>,
+    /// word → event class
+    events: HashMap<String, String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let c: ClaimCues = parse("claims.toml", asset!("claims.toml"));
+    let mut events = HashMap::new();
+    for (class, words) in c.events {
+        for w in words {
+            events.insert(w, class.clone());
+        }
+    }
+    Cues {
+        claim_verbs: c.claim_verbs,
+        modals: c.modals,
+        deny_verbs: c.deny_verbs,
+        deny_phrases: c.deny_phrases,
+        doubt_phrases: c.doubt_phrases,
+        anaphora: c.anaphora,
+        contrast: c.contrast,
+        negations: c.negations,
+        events,
+    }
+});
+
+/// A claim being built, with what pairing needs.
+struct Draft {
+    claim: Claim,
+    entity: Option<usize>,
+    para: usize,
+    words: Vec<String>,
+    /// Verb base of the cue.
+    verb: Option<String>,
+}
+
+/// Words with a space on both sides, for phrase search.
+fn padded(s: &str) -> String {
+    let mut out = String::from(" ");
+    for w in words_lower(s) {
+        out.push_str(&w);
+        out.push(' ');
+    }
+    out
+}
+
+fn has_phrase(padded_text: &str, phrase: &str) -> bool {
+    padded_text.contains(&padded(phrase))
+}
+
+fn verb_base(cue: Option<&str>) -> Option<String> {
+    let first = cue?.split_whitespace().next()?.to_lowercase();
+    SPEECH.verb(&first).map(|v| v.base.clone())
+}
+
+/// Extract the claims of an article from its attributed quotes and its sentences.
+pub fn extract(
+    doc: &Doc<'_>,
+    mentions: &[Mention],
+    reg: &mut Registry,
+    quotes: &[Attributed],
+) -> Vec<Claim> {
+    let cues = &*CUES;
+    let mut drafts: Vec<Draft> = Vec::new();
+    for a in quotes {
+        let Some(e) = a.speaker else { continue };
+        let q = &a.quote;
+        if q.kind == QuoteKind::Direct && q.text.split_whitespace().count() < 3 {
+            continue;
+        }
+        let verb = verb_base(q.cue.as_deref());
+        drafts.push(draft(reg, e, &q.text, q.sentence, a.para, verb));
+    }
+    passive_denials(doc, mentions, reg, &mut drafts);
+    drafts.sort_by_key(|d| d.claim.sentence);
+    // stance
+    for d in &mut drafts {
+        let text = padded(&d.claim.text);
+        let negated_verb = d
+            .claim
+            .text
+            .split_whitespace()
+            .take(3)
+            .any(|w| cues.negations.contains(&w.to_lowercase()) || w.ends_with("n't"));
+        let deny_verb = d.verb.as_ref().is_some_and(|v| cues.deny_verbs.contains(v));
+        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(&text, p));
+        if cues.doubt_phrases.iter().any(|p| has_phrase(&text, p)) {
+            d.claim.unverified = true;
+        }
+        if (deny_verb && !negated_verb) || deny_phrase {
+            d.claim.stance = Stance::Deny;
+        }
+    }
+    // echoes: two parties' statements on the same words, one of them negated, contradict
+    // each other; the later one answers the earlier
+    for i in 0..drafts.len() {
+        if drafts[i].claim.disputes.is_some() {
+            continue;
+        }
+        let negated_i = negated(&drafts[i].words);
+        let target = (0..i).rev().find(|&j| {
+            other_party(&drafts[i], &drafts[j], reg)
+                && negated(&drafts[j].words) != negated_i
+                && drafts[i].para <= drafts[j].para + 6
+                && echoes(&drafts[i].claim.text, &drafts[j].claim.text)
+        });
+        if let Some(j) = target {
+            if negated_i {
+                drafts[i].claim.stance = Stance::Deny;
+            }
+            drafts[i].claim.disputes = Some(drafts[j].claim.id.clone());
+        }
+    }
+    // pairing
+    for i in 0..drafts.len() {
+        if drafts[i].claim.disputes.is_some() {
+            continue;
+        }
+        let target = if drafts[i].claim.stance == Stance::Deny {
+            denial_target(&drafts, i, reg)
+        } else {
+            counter_target(&drafts, i, reg)
+        };
+        drafts[i].claim.disputes = target.map(|j| drafts[j].claim.id.clone());
+    }
+    drafts.into_iter().map(|d| d.claim).collect()
+}
+
+fn draft(
+    reg: &Registry,
+    e: usize,
+    text: &str,
+    sentence: usize,
+    para: usize,
+    verb: Option<String>,
+) -> Draft {
+    let ent = &reg.entities[e];
+    Draft {
+        claim: Claim {
+            id: String::new(),
+            claimant: Some(ent.name.clone()),
+            side: side_of(reg, e),
+            text: text.to_owned(),
+            stance: Stance::Assert,
+            disputes: None,
+            unverified: false,
+            sentence,
+        },
+        entity: Some(e),
+        para,
+        words: words_lower(text).collect(),
+        verb,
+    }
+}
+
+/// The side an actor speaks for: its own, its affiliation's, or the country of a place.
+pub fn side_of(reg: &Registry, e: usize) -> Option<String> {
+    let ent = &reg.entities[e];
+    ent.side.clone().or_else(|| {
+        let aff = ent.affiliation.as_deref()?;
+        country_for(aff).map(str::to_owned).or_else(|| {
+            reg.entities
+                .iter()
+                .find(|x| x.name == aff || x.aliases.iter().any(|a| a == aff))
+                .and_then(|x| x.side.clone())
+        })
+    })
+}
+
+/// Are these two claims by different parties (different actors, and not the same side)?
+fn other_party(a: &Draft, b: &Draft, reg: &Registry) -> bool {
+    match (a.entity, b.entity) {
+        (Some(x), Some(y)) if x == y => false,
+        _ => match (&a.claim.side, &b.claim.side) {
+            (Some(s), Some(t)) => s != t,
+            _ => a.claim.claimant != b.claim.claimant && !same_org(reg, a.entity, b.entity),
+        },
+    }
+}
+
+/// An actor and its affiliation (a spokesman and the ministry) are one party.
+fn same_org(reg: &Registry, a: Option<usize>, b: Option<usize>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let (x, y) = (&reg.entities[a], &reg.entities[b]);
+    x.affiliation.as_deref() == Some(y.name.as_str())
+        || y.affiliation.as_deref() == Some(x.name.as_str())
+}
+
+fn negated(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| CUES.negations.contains(w) || w.ends_with("n't"))
+}
+
+/// Do two statements talk about the same thing: three words in a row, or two content
+/// words (places counted by their country)?
+fn echoes(denial: &str, claim: &str) -> bool {
+    let d: Vec<String> = words_lower(denial).collect();
+    let c: Vec<String> = words_lower(claim).collect();
+    let three = c
+        .windows(3)
+        .any(|w| w.iter().filter(|x| is_content(x)).count() >= 2 && d.windows(3).any(|v| v == w));
+    let cs: HashSet<String> = c
+        .iter()
+        .filter(|w| is_content(w))
+        .map(|w| normal(w))
+        .collect();
+    let shared: HashSet<String> = d
+        .iter()
+        .filter(|w| is_content(w))
+        .map(|w| normal(w))
+        .filter(|w| cs.contains(w))
+        .collect();
+    three || shared.len() >= 2
+}
+
+fn is_content(w: &str) -> bool {
+    w.len() > 3
+        && !SPEECH.grammar.np_stops.contains(w)
+        && !SPEECH.grammar.determiners.contains(w)
+        && !CUES.negations.contains(w)
+        && !matches!(
+            w,
+            "said"
+                | "says"
+                | "that"
+                | "this"
+                | "there"
+                | "they"
+                | "their"
+                | "have"
+                | "been"
+                | "were"
+                | "will"
+                | "would"
+        )
+}
+
+/// A word for matching: places stand for their country ("moscow" → "russia").
+fn normal(w: &str) -> String {
+    let cap: String = {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    match country_for(&cap) {
+        Some(country) => country.to_lowercase(),
+        None => w.trim_end_matches("'s").to_owned(),
+    }
+}
+
+/// Content words shared by two claims, weighted: an event of the same kind or a name counts
+/// two, another content word one.
+fn overlap(a: &Draft, b: &Draft) -> usize {
+    let bs: HashSet<String> = b
+        .words
+        .iter()
+        .filter(|w| is_content(w))
+        .map(|w| normal(w))
+        .collect();
+    let b_events: HashSet<&String> = b.words.iter().filter_map(|w| CUES.events.get(w)).collect();
+    let mut score = 0;
+    let mut seen = HashSet::new();
+    for w in a.words.iter().filter(|w| is_content(w)) {
+        let n = normal(w);
+        if !seen.insert(n.clone()) {
+            continue;
+        }
+        let name = n != *w || country_for(&n).is_some();
+        if bs.contains(&n) {
+            score += if CUES.events.contains_key(w) || name {
+                2
+            } else {
+                1
+            };
+        } else if CUES.events.get(w).is_some_and(|c| b_events.contains(c)) {
+            score += 2;
+        }
+    }
+    score
+}
+
+/// How well an earlier claim fits as what a denial answers.
+fn fit(d: &Draft, t: &Draft) -> isize {
+    let mut score = overlap(d, t) as isize;
+    if t.verb
+        .as_ref()
+        .is_some_and(|v| CUES.claim_verbs.contains(v))
+    {
+        score += 2;
+    }
+    // "dismissed the reports": a claim that was reported
+    if d.words.iter().any(|w| CUES.anaphora.contains(w))
+        && t.verb
+            .as_deref()
+            .is_some_and(|v| matches!(v, "report" | "claim" | "allege" | "announce" | "state"))
+    {
+        score += 1;
+    }
+    if d.claim.sentence <= t.claim.sentence + 2 {
+        score += 2;
+    }
+    if d.para == t.para {
+        score += 1;
+    }
+    if t.words.iter().any(|w| CUES.modals.contains(w)) {
+        score -= 2;
+    }
+    score
+}
+
+/// The claim a denial answers.
+fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
+    let d = &drafts[i];
+    let earlier: Vec<usize> = (0..i)
+        .filter(|&j| drafts[j].claim.stance == Stance::Assert && other_party(d, &drafts[j], reg))
+        .collect();
+    // an owner named in the denial: "reject Moscow's seizure", "Steele's comments"
+    let text = &d.claim.text;
+    let owners: Vec<String> = possessors(text);
+    for o in &owners {
+        let side = country_for(o).map(str::to_owned);
+        let hit = earlier.iter().rev().find(|&&j| {
+            let c = &drafts[j].claim;
+            c.claimant
+                .as_deref()
+                .is_some_and(|n| n.contains(o.as_str()) || o.contains(n))
+                || (side.is_some() && c.side == side)
+        });
+        if let Some(&j) = hit {
+            return Some(j);
+        }
+    }
+    // the same event or words, an explicit claim, close by: the best fit, the latest on ties
+    let best = earlier
+        .iter()
+        .map(|&j| (fit(d, &drafts[j]), j))
+        .filter(|&(s, j)| s >= 4 || (s >= 2 && overlap(d, &drafts[j]) >= 2))
+        .max_by_key(|&(s, j)| (s, j));
+    if let Some((_, j)) = best {
+        return Some(j);
+    }
+    // otherwise the claim just before it
+    earlier
+        .iter()
+        .rev()
+        .find(|&&j| drafts[j].para + 3 >= d.para)
+        .copied()
+}
+
+/// "X's" owners named in a text.
+fn possessors(text: &str) -> Vec<String> {
+    let toks = super::tokens::tokenize(text);
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == Kind::Word && matches!(t.text(text), "'s" | "\u{2019}s") && i > 0 {
+            let p = toks[i - 1].text(text);
+            if p.chars().next().is_some_and(char::is_uppercase) {
+                out.push(p.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// A counter-claim: the other side speaks next and contradicts ("Moscow says it is Ukraine").
+fn counter_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
+    let c = &drafts[i];
+    let j = i.checked_sub(1)?;
+    let p = &drafts[j];
+    let sides_differ = matches!((&c.claim.side, &p.claim.side), (Some(a), Some(b)) if a != b);
+    let near = c.claim.sentence <= p.claim.sentence + 1 && c.para <= p.para + 1;
+    let text = padded(&c.claim.text);
+    let contrast = CUES.contrast.iter().any(|m| has_phrase(&text, m));
+    (sides_differ && near && contrast && other_party(c, p, reg)).then_some(j)
+}
+
+/// Denials in the passive: "the claim was instantly denied by Kyiv".
+fn passive_denials(
+    doc: &Doc<'_>,
+    mentions: &[Mention],
+    reg: &mut Registry,
+    drafts: &mut Vec<Draft>,
+) {
+    for (si, (pi, r)) in doc.sentences.iter().enumerate() {
+        let p = &doc.paras[*pi];
+        let w = |i: usize| p.tokens[i].text(p.text).to_lowercase();
+        for k in r.clone() {
+            if p.tokens[k].kind != Kind::Word {
+                continue;
+            }
+            let Some(v) = SPEECH.verb(&w(k)) else {
+                continue;
+            };
+            if !CUES.deny_verbs.contains(&v.base) || k < r.start + 2 {
+                continue;
+            }
+            // "was/were/been (adverb) denied by AGENT"
+            let mut b = k - 1;
+            if SPEECH.is_between(&w(b))
+                && !matches!(w(b).as_str(), "was" | "were" | "been" | "is" | "are")
+                && b > r.start
+            {
+                b -= 1;
+            }
+            if !matches!(w(b).as_str(), "was" | "were" | "been" | "is" | "are")
+                || k + 2 >= r.end
+                || w(k + 1) != "by"
+            {
+                continue;
+            }
+            let agent = mentions
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.para == *pi && (m.start == k + 2 || m.outer_start == k + 2));
+            let Some((mi, m)) = agent else { continue };
+            let e = if m.kind == MentionKind::Place {
+                Some(reg.place_actor(&m.name, si))
+            } else {
+                reg.of_mention[mi]
+            };
+            let Some(e) = e else { continue };
+            let start = p.tokens[r.start].start as usize;
+            let end = p.tokens[r.end - 1].end as usize;
+            // the denial is the clause that holds the verb
+            let clause_start = (r.start..k)
+                .rev()
+                .find(|&j| {
+                    matches!(
+                        p.tokens[j].text(p.text),
+                        "-" | "\u{2013}" | "\u{2014}" | ";" | ","
+                    )
+                })
+                .map_or(start, |j| p.tokens[j + 1].start as usize);
+            let text = p.text[clause_start.max(start)..end]
+                .trim_end_matches(['.', ' '])
+                .to_owned();
+            let mut d = draft(reg, e, &text, si, *pi, Some(v.base.clone()));
+            d.claim.stance = Stance::Deny;
+            drafts.push(d);
+        }
+    }
+    for (n, d) in drafts.iter_mut().enumerate() {
+        d.claim.id = format!("c{}", n + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::names::find_mentions;
+    use crate::analyse::quotes;
+
+    fn claims(paras: &[&str]) -> Vec<Claim> {
+        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
+        let doc = Doc::new(&owned);
+        let ms = find_mentions(&doc);
+        let mut reg = Registry::build(&ms);
+        let mut qs = quotes::extract(&doc, &ms, &mut reg);
+        quotes::speaker_names(&mut qs, &reg);
+        extract(&doc, &ms, &mut reg, &qs)
+    }
+
+    fn find<'a>(cs: &'a [Claim], has: &str) -> &'a Claim {
+        cs.iter()
+            .find(|c| c.text.contains(has))
+            .unwrap_or_else(|| panic!("no claim with {has:?} in {cs:#?}"))
+    }
+
+    fn disputes<'a>(cs: &'a [Claim], denial: &Claim) -> Option<&'a Claim> {
+        cs.iter().find(|c| Some(&c.id) == denial.disputes.as_ref())
+    }
+
+    #[test]
+    fn a_passive_denial_answers_the_claim_before_it() {
+        let cs = claims(&[
+            "Norwegian President Jonas Berg on Monday claimed full control over the port city - though the claim was instantly denied by Stockholm.",
+        ]);
+        let claim = find(&cs, "full control");
+        assert_eq!(claim.stance, Stance::Assert);
+        assert_eq!(claim.claimant.as_deref(), Some("Jonas Berg"));
+        assert_eq!(claim.side.as_deref(), Some("Norway"));
+        let denial = find(&cs, "denied by Stockholm");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert_eq!(denial.side.as_deref(), Some("Sweden"));
+        assert_eq!(
+            disputes(&cs, denial).map(|c| c.id.as_str()),
+            Some(claim.id.as_str())
+        );
+    }
+
+    #[test]
+    fn denial_phrases_and_shared_events() {
+        let cs = claims(&[
+            "The Norwegian Defence Ministry said its troops had captured the port of Kirkenes.",
+            "\"The statements about the capture of the port do not correspond to reality,\" the Swedish army said in a statement.",
+        ]);
+        let claim = find(&cs, "had captured the port");
+        let denial = find(&cs, "do not correspond to reality");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert_eq!(
+            disputes(&cs, denial).map(|c| c.id.as_str()),
+            Some(claim.id.as_str())
+        );
+    }
+
+    #[test]
+    fn the_other_side_speaking_next_is_a_counter_claim() {
+        let cs = claims(&[
+            "Sweden says Norway's offensive has cost it heavy losses. Norway says it is Sweden that is running out of men.",
+        ]);
+        let first = find(&cs, "heavy losses");
+        let second = find(&cs, "running out of men");
+        assert_eq!(first.side.as_deref(), Some("Sweden"));
+        assert_eq!(second.side.as_deref(), Some("Norway"));
+        assert_eq!(
+            disputes(&cs, second).map(|c| c.id.as_str()),
+            Some(first.id.as_str())
+        );
+    }
+
+    #[test]
+    fn echoed_words_with_a_negation_contradict() {
+        let cs = claims(&[
+            "Tom Baker called the conflict \"a war of the president's choosing.\"",
+            "\"This is not a war of the president's choosing,\" Anna Berg wrote.",
+        ]);
+        let denial = find(&cs, "This is not a war");
+        assert_eq!(denial.stance, Stance::Deny);
+        let target = disputes(&cs, denial).expect("paired");
+        assert_eq!(target.claimant.as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn could_not_verify_is_a_weaker_stance() {
+        let cs = claims(&["The agency said it could not verify the reports from either side."]);
+        let c = find(&cs, "could not verify");
+        assert!(c.unverified);
+    }
+}
