@@ -1,0 +1,315 @@
+//! People and organisations across two articles: one row per actor, matched despite
+//! spelling, titles and surname-only mentions; spelling differences become variants.
+
+use crate::model::{Article, Person, PersonKind, Row, Status, Variant};
+use crate::text::fold;
+
+use super::ArticleIndex;
+use super::names::{self, NameForm, NameScan, join, near_keys};
+use super::words::hash;
+
+/// One actor of an article, with every form of its name broken into keys.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorKey {
+    pub kind: PersonKind,
+    pub forms: Vec<NameForm>,
+    pub mentions: usize,
+}
+
+/// Forms of a name by kind: persons lose their titles, organisations keep every word.
+fn forms(p: &Person) -> Vec<NameForm> {
+    let mut out: Vec<NameForm> = Vec::new();
+    for n in p.all_names() {
+        let f = match p.kind {
+            PersonKind::Person => NameForm::person(n),
+            _ => NameForm::organisation(n),
+        };
+        if let Some(f) = f
+            && !out.iter().any(|g| g.squash == f.squash)
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+pub(crate) fn actor_keys(article: &Article) -> Vec<ActorKey> {
+    article
+        .people
+        .iter()
+        .map(|p| ActorKey {
+            kind: p.kind,
+            forms: forms(p),
+            mentions: p.mentions,
+        })
+        .collect()
+}
+
+/// Join keys of an actor: whole-name keys, surnames, one-deletion neighbours of long
+/// surnames, acronyms and word pairs of organisation names.
+pub(crate) fn join_keys(actors: &[ActorKey]) -> Vec<(u64, u32)> {
+    let mut out = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        let i = i as u32;
+        for f in &a.forms {
+            out.push((hash(&f.squash), i));
+            match a.kind {
+                PersonKind::Person => {
+                    out.push((hash(&format!("L:{}", f.last)), i));
+                    if f.last.chars().count() >= 6 {
+                        let chars: Vec<char> = f.last.chars().collect();
+                        for skip in 0..chars.len() {
+                            let d: String = chars
+                                .iter()
+                                .enumerate()
+                                .filter(|&(k, _)| k != skip)
+                                .map(|(_, c)| c)
+                                .collect();
+                            out.push((hash(&format!("L:{d}")), i));
+                        }
+                    }
+                }
+                _ => {
+                    if f.keys.len() == 1 {
+                        out.push((hash(&format!("A:{}", f.squash)), i));
+                    } else if let Some(acr) = f.acronym() {
+                        out.push((hash(&format!("A:{}", names::token_key(&acr))), i));
+                    }
+                    for w in f.keys.windows(2) {
+                        out.push((hash(&format!("W:{}{}", w[0], w[1])), i));
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How well two actors are one: the best score over their forms (0 = not at all).
+/// Persons meet persons, organisations and groups meet their own kind; an actor filed as
+/// a person in one article and an organisation in the other meets only on the whole name.
+fn actor_score(a: &ActorKey, b: &ActorKey) -> (f32, usize, usize) {
+    let mut best = (0.0, 0, 0);
+    for (i, fa) in a.forms.iter().enumerate() {
+        for (j, fb) in b.forms.iter().enumerate() {
+            let s = match (a.kind, b.kind) {
+                (PersonKind::Person, PersonKind::Person) => names::person_form_score(fa, fb),
+                (PersonKind::Person, _) | (_, PersonKind::Person) => {
+                    if fa.squash == fb.squash {
+                        0.8
+                    } else {
+                        0.0
+                    }
+                }
+                (x, y) if x == y => names::organisation_form_score(fa, fb),
+                _ => {
+                    if fa.squash == fb.squash {
+                        0.8
+                    } else {
+                        0.0
+                    }
+                }
+            };
+            // prefer the form pair that explains the most: whole names over surnames
+            if s > best.0 {
+                best = (s, i, j);
+            }
+        }
+    }
+    best
+}
+
+/// The result of aligning the actors of two articles.
+pub(crate) struct PeopleAlignment {
+    pub rows: Vec<Row>,
+    pub variants: Vec<Variant>,
+    /// Named actors (persons and organisations) on each side, and those shared.
+    pub named_left: usize,
+    pub named_right: usize,
+    pub named_shared: usize,
+}
+
+/// A name the other article prints without its people stage having listed the actor:
+/// the full name of a person, or a surname standing alone as a name.
+fn printed_in(form: &NameForm, scan: &NameScan) -> Option<String> {
+    let whole = form.first.is_some();
+    scan.names
+        .iter()
+        .filter(|n| {
+            if whole {
+                NameForm::person(&n.surface).is_some_and(|g| {
+                    g.first.is_some() && names::person_form_score(form, &g) >= 0.95
+                })
+            } else {
+                form.last.chars().count() >= 5 && n.key == form.last
+            }
+        })
+        .max_by_key(|n| n.count)
+        .map(|n| n.surface.clone())
+}
+
+/// The variant between two matched forms, if they spell a name differently (not merely
+/// with or without a first name).
+fn form_variant(a: &NameForm, b: &NameForm) -> Option<Variant> {
+    let spelled = |x: &str, y: &str| fold(x) != fold(y);
+    let last_differs = spelled(&a.last_surface, &b.last_surface)
+        && (a.last == b.last || near_keys(&a.last, &b.last, 6));
+    let first_differs = match (&a.first_surface, &b.first_surface) {
+        (Some(x), Some(y)) => spelled(x, y),
+        _ => false,
+    };
+    if !last_differs && !first_differs {
+        return None;
+    }
+    let (left, right) = if a.first_surface.is_some() == b.first_surface.is_some() {
+        (a.surface.clone(), b.surface.clone())
+    } else {
+        (a.last_surface.clone(), b.last_surface.clone())
+    };
+    Some(Variant { left, right })
+}
+
+/// Align the actors of two articles: greedy, best match first, one to one.
+pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignment {
+    let (la, ra) = (l.article, r.article);
+    let (lk, rk) = (&l.actors, &r.actors);
+    let (ljoin, rjoin) = (&l.actor_join, &r.actor_join);
+    let (lscan, rscan) = (&l.scan, &r.scan);
+    let mut cands: Vec<(f32, usize, usize, usize, usize)> = Vec::new();
+    for (i, j) in join(ljoin, rjoin) {
+        let (i, j) = (i as usize, j as usize);
+        let (s, fi, fj) = actor_score(&lk[i], &rk[j]);
+        if s > 0.0 {
+            cands.push((s, i, j, fi, fj));
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then((rk[b.2].mentions + lk[b.1].mentions).cmp(&(rk[a.2].mentions + lk[a.1].mentions)))
+            .then((a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    let mut lmatch: Vec<Option<(usize, usize, usize)>> = vec![None; lk.len()];
+    let mut rused = vec![false; rk.len()];
+    for (_, i, j, fi, fj) in cands {
+        if lmatch[i].is_none() && !rused[j] {
+            lmatch[i] = Some((j, fi, fj));
+            rused[j] = true;
+        }
+    }
+
+    let named = |k: PersonKind| k != PersonKind::Group;
+    let mut shared = Vec::new();
+    let mut left_only = Vec::new();
+    let mut right_only = Vec::new();
+    let mut groups = Vec::new();
+    let mut variants = Vec::new();
+    let mut named_shared = 0;
+    for (i, p) in la.people.iter().enumerate() {
+        let row = match lmatch[i] {
+            Some((j, fi, fj)) => {
+                if let (Some(a), Some(b)) = (lk[i].forms.get(fi), rk[j].forms.get(fj))
+                    && let Some(v) = form_variant(a, b)
+                {
+                    variants.push(v);
+                }
+                let q = &ra.people[j];
+                if named(p.kind) {
+                    named_shared += 1;
+                }
+                (
+                    Row {
+                        status: Status::Shared,
+                        left: Some(p.name.clone()),
+                        right: Some(q.name.clone()),
+                        left_sentence: Some(p.sentence),
+                        right_sentence: Some(q.sentence),
+                    },
+                    p.mentions + q.mentions,
+                )
+            }
+            None => {
+                // a person the other article names although its people list lacks them
+                let printed = if p.kind == PersonKind::Person {
+                    lk[i].forms.iter().find_map(|f| printed_in(f, rscan))
+                } else {
+                    None
+                };
+                if printed.is_some() && named(p.kind) {
+                    named_shared += 1;
+                }
+                let status = if printed.is_some() {
+                    Status::Shared
+                } else {
+                    Status::LeftOnly
+                };
+                (
+                    Row {
+                        status,
+                        left: Some(p.name.clone()),
+                        right: printed,
+                        left_sentence: Some(p.sentence),
+                        right_sentence: None,
+                    },
+                    p.mentions,
+                )
+            }
+        };
+        let bucket = if !named(p.kind) {
+            &mut groups
+        } else if row.0.status == Status::Shared {
+            &mut shared
+        } else {
+            &mut left_only
+        };
+        bucket.push(row);
+    }
+    for (j, q) in ra.people.iter().enumerate() {
+        if rused[j] {
+            continue;
+        }
+        let printed = if q.kind == PersonKind::Person {
+            rk[j].forms.iter().find_map(|f| printed_in(f, lscan))
+        } else {
+            None
+        };
+        if printed.is_some() && named(q.kind) {
+            named_shared += 1;
+        }
+        let row = Row {
+            status: if printed.is_some() {
+                Status::Shared
+            } else {
+                Status::RightOnly
+            },
+            left: printed,
+            right: Some(q.name.clone()),
+            left_sentence: None,
+            right_sentence: Some(q.sentence),
+        };
+        let bucket = if !named(q.kind) {
+            &mut groups
+        } else if row.status == Status::Shared {
+            &mut shared
+        } else {
+            &mut right_only
+        };
+        bucket.push((row, q.mentions));
+    }
+    // shared first, then each side's own; the most mentioned first; groups last
+    let mut rows = Vec::new();
+    for mut bucket in [shared, left_only, right_only] {
+        bucket.sort_by_key(|b| std::cmp::Reverse(b.1));
+        rows.extend(bucket.into_iter().map(|(r, _)| r));
+    }
+    groups.sort_by(|a, b| a.0.status.cmp(&b.0.status).then(b.1.cmp(&a.1)));
+    rows.extend(groups.into_iter().map(|(r, _)| r));
+    PeopleAlignment {
+        rows,
+        variants,
+        named_left: la.people.iter().filter(|p| named(p.kind)).count(),
+        named_right: ra.people.iter().filter(|p| named(p.kind)).count(),
+        named_shared,
+    }
+}
