@@ -1,6 +1,10 @@
 //! Analysis of a cleaned article: sentences, people, quotes, facts and claims.
 
+pub mod cues;
 pub mod facts;
+pub mod names;
+pub mod people;
+pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
@@ -72,6 +76,11 @@ pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
             }
         })
         .collect();
+    let mentions = names::find_mentions(&doc);
+    let mut registry = people::Registry::build(&mentions);
+    let mut quotes = quotes::extract(&doc, &mentions, &mut registry);
+    quotes::speaker_names(&mut quotes, &registry);
+    let people = registry.to_people();
     let facts = facts::extract(&doc, meta.published.as_deref());
     drop(doc);
     let (boilerplate, boilerplate_reasons) = boilerplate.into_iter().unzip();
@@ -87,6 +96,8 @@ pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
         boilerplate,
         boilerplate_reasons,
         sentences,
+        people,
+        quotes,
         facts,
         warnings,
         ..Article::default()

@@ -1,0 +1,261 @@
+//! Speech cues from `assets/speech.toml`: every inflected form of the speech verbs, the
+//! multi-word cues, and the words that may stand between a speaker and the verb.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::lexicon::{CALENDAR, asset, parse};
+
+#[derive(Deserialize)]
+struct VerbLists {
+    strong: Vec<String>,
+    weak: Vec<String>,
+    take_object: Vec<String>,
+    addressee: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SpeechFile {
+    verbs: VerbLists,
+    cues: CueLists,
+    grammar: Grammar,
+}
+
+/// Function words, as sets.
+#[derive(Deserialize)]
+pub struct Grammar {
+    pub np_stops: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub subject_pronouns: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub relative_pronouns: HashSet<String>,
+    pub channels: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+struct CueLists {
+    according_to: Vec<String>,
+    passive_cues: Vec<String>,
+    statement_nouns: Vec<String>,
+    between: Vec<String>,
+    time_prepositions: Vec<String>,
+    time_nouns: Vec<String>,
+}
+
+/// The grammatical form of a verb token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Ing,
+    Participle,
+}
+
+/// What a speech-verb token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verb {
+    pub base: String,
+    pub form: Form,
+    /// Needs "that" or a clause of its own to report speech.
+    pub weak: bool,
+    /// Can take a plain noun phrase as what is claimed or denied.
+    pub object: bool,
+    /// Its object is the person addressed ("told Reuters").
+    pub addressee: bool,
+}
+
+/// The speech lexicon, built once.
+pub struct Speech {
+    verbs: HashMap<String, Verb>,
+    /// Multi-word cues as lower-case word sequences.
+    pub according_to: Vec<Vec<String>>,
+    pub passive_cues: Vec<Vec<String>>,
+    statement_nouns: HashSet<String>,
+    between: HashSet<String>,
+    time_prepositions: HashSet<String>,
+    time_nouns: HashSet<String>,
+    pub grammar: Grammar,
+}
+
+impl Speech {
+    /// The speech verb this (lower-case) word is a form of.
+    pub fn verb(&self, lower: &str) -> Option<&Verb> {
+        self.verbs.get(lower)
+    }
+
+    pub fn is_statement_noun(&self, lower: &str) -> bool {
+        self.statement_nouns.contains(lower)
+    }
+
+    /// Auxiliaries and adverbs that may sit between a speaker and its verb.
+    pub fn is_between(&self, lower: &str) -> bool {
+        self.between.contains(lower)
+    }
+
+    pub fn is_time_preposition(&self, lower: &str) -> bool {
+        self.time_prepositions.contains(lower)
+    }
+
+    /// The length of a time phrase starting at word `i` of `words` (lower case): optional
+    /// prepositions and qualifiers followed by time words ("on Tuesday", "last week", "this
+    /// month", "on Sunday night"); 0 when none starts there.
+    pub fn time_phrase_len(&self, words: &[String], i: usize) -> usize {
+        let mut k = i;
+        while k < words.len() && k < i + 3 && self.time_prepositions.contains(&words[k]) {
+            k += 1;
+        }
+        let first_time = k;
+        while k < words.len() && self.is_time_word(&words[k]) {
+            k += 1;
+        }
+        if k > first_time { k - i } else { 0 }
+    }
+
+    /// A word that names a time: "Tuesday", "January", "week", "yesterday".
+    pub fn is_time_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.time_nouns.contains(&lower)
+            || CALENDAR.weekday(&lower).is_some()
+            || (CALENDAR.month(&lower).is_some() && lower != "may" && lower != "march")
+            || (lower.len() == 4 && lower.bytes().all(|b| b.is_ascii_digit()))
+    }
+}
+
+fn forms(entry: &str) -> (String, Vec<(String, Form)>) {
+    if entry.contains('|') {
+        let parts: Vec<&str> = entry.split('|').collect();
+        let kinds = [
+            Form::Base,
+            Form::Third,
+            Form::Past,
+            Form::Ing,
+            Form::Participle,
+        ];
+        let base = parts[0].to_owned();
+        let v = parts
+            .iter()
+            .zip(kinds)
+            .map(|(p, k)| (p.to_string(), k))
+            .collect();
+        return (base, v);
+    }
+    let double = entry.ends_with('+');
+    let base = entry.trim_end_matches('+').to_owned();
+    let b = base.as_str();
+    let last = b.chars().last().unwrap_or('x');
+    let before_last = b.chars().rev().nth(1).unwrap_or('x');
+    let vowel = |c: char| "aeiou".contains(c);
+    let third = if b.ends_with('s')
+        || b.ends_with('x')
+        || b.ends_with('z')
+        || b.ends_with("ch")
+        || b.ends_with("sh")
+        || b.ends_with('o')
+    {
+        format!("{b}es")
+    } else if last == 'y' && !vowel(before_last) {
+        format!("{}ies", &b[..b.len() - 1])
+    } else {
+        format!("{b}s")
+    };
+    let (past, ing) = if double {
+        (format!("{b}{last}ed"), format!("{b}{last}ing"))
+    } else if last == 'e' {
+        let stem = &b[..b.len() - 1];
+        (format!("{b}d"), format!("{stem}ing"))
+    } else if last == 'y' && !vowel(before_last) {
+        (format!("{}ied", &b[..b.len() - 1]), format!("{b}ing"))
+    } else {
+        (format!("{b}ed"), format!("{b}ing"))
+    };
+    let v = vec![
+        (base.clone(), Form::Base),
+        (third, Form::Third),
+        (past.clone(), Form::Past),
+        (ing, Form::Ing),
+        (past, Form::Participle),
+    ];
+    (base, v)
+}
+
+fn phrase(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
+    let SpeechFile {
+        verbs: lists,
+        cues: f,
+        grammar,
+    } = parse("speech.toml", asset!("speech.toml"));
+    let base_of = |e: &String| {
+        e.split('|')
+            .next()
+            .unwrap_or(e)
+            .trim_end_matches('+')
+            .to_owned()
+    };
+    let weak: HashSet<String> = lists.weak.iter().map(base_of).collect();
+    let object: HashSet<String> = lists.take_object.iter().map(base_of).collect();
+    let addressee: HashSet<String> = lists.addressee.iter().map(base_of).collect();
+    let mut verbs = HashMap::new();
+    for entry in &lists.strong {
+        let (base, fs) = forms(entry);
+        for (word, form) in fs {
+            // an irregular entry wins over a generated one ("tell" is listed twice)
+            verbs.entry(word).or_insert_with(|| Verb {
+                base: base.clone(),
+                form,
+                weak: weak.contains(&base),
+                object: object.contains(&base),
+                addressee: addressee.contains(&base),
+            });
+        }
+    }
+    Speech {
+        verbs,
+        according_to: f.according_to.iter().map(|s| phrase(s)).collect(),
+        passive_cues: f.passive_cues.iter().map(|s| phrase(s)).collect(),
+        statement_nouns: f.statement_nouns.into_iter().collect(),
+        between: f.between.into_iter().collect(),
+        time_prepositions: f.time_prepositions.into_iter().collect(),
+        time_nouns: f.time_nouns.into_iter().collect(),
+        grammar,
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_are_generated() {
+        let s = &*SPEECH;
+        assert_eq!(s.verb("said").map(|v| v.form), Some(Form::Past));
+        assert_eq!(s.verb("says").map(|v| v.base.as_str()), Some("say"));
+        assert_eq!(s.verb("denies").map(|v| v.base.as_str()), Some("deny"));
+        assert_eq!(s.verb("admitted").map(|v| v.base.as_str()), Some("admit"));
+        assert_eq!(s.verb("arguing").map(|v| v.base.as_str()), Some("argue"));
+        assert_eq!(s.verb("stresses").map(|v| v.form), Some(Form::Third));
+        assert_eq!(s.verb("told").map(|v| v.addressee), Some(true));
+        assert_eq!(s.verb("added").map(|v| v.weak), Some(true));
+        assert_eq!(s.verb("claimed").map(|v| v.object), Some(true));
+        assert!(s.verb("walked").is_none());
+        assert!(
+            s.verbs.len() > 600,
+            "several hundred forms: {}",
+            s.verbs.len()
+        );
+    }
+
+    #[test]
+    fn time_words() {
+        assert!(SPEECH.is_time_word("Tuesday"));
+        assert!(SPEECH.is_time_word("week"));
+        assert!(SPEECH.is_time_word("2024"));
+        assert!(!SPEECH.is_time_word("May"), "May is also a name");
+    }
+}
