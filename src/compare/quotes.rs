@@ -291,3 +291,136 @@ pub(crate) fn align_claims(
     rows.sort_by_key(|r| order(r.status));
     (rows, disputes)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Article, Claim, Quote, QuoteKind, Stance, Status};
+
+    fn quote(speaker: &str, text: &str, kind: QuoteKind) -> Quote {
+        Quote {
+            speaker: Some(speaker.into()),
+            text: text.into(),
+            kind,
+            ..Quote::default()
+        }
+    }
+
+    fn with_quotes(quotes: Vec<Quote>) -> Article {
+        Article {
+            quotes,
+            ..Article::default()
+        }
+    }
+
+    fn statuses(a: &Article, b: &Article) -> Vec<(Status, Option<String>, Option<String>)> {
+        super::super::compare(a, b)
+            .quotes
+            .into_iter()
+            .map(|q| (q.status, q.left, q.right))
+            .collect()
+    }
+
+    #[test]
+    fn verbatim_partial_reworded_and_only_quotes() {
+        use QuoteKind::*;
+        let a = with_quotes(vec![
+            quote(
+                "Anna Berg",
+                "We will rebuild every house on this street before winter comes",
+                Direct,
+            ),
+            quote(
+                "Anna Berg",
+                "The river has never risen this fast in living memory",
+                Direct,
+            ),
+            quote("Tom Reyes", "Nobody warned us about the dam", Direct),
+            quote("Lena Ostrova", "Taxes will not rise next year", Direct),
+        ]);
+        let b = with_quotes(vec![
+            quote("Berg", "We will rebuild every house on this street", Direct),
+            quote(
+                "Mayor Anna Berg",
+                "Never in living memory has the river risen so fast",
+                Direct,
+            ),
+            quote(
+                "Lena Ostrova",
+                "the budget would be balanced by cuts",
+                Indirect,
+            ),
+        ]);
+        let r = statuses(&a, &b);
+        let has = |st: Status, l: &str| {
+            r.iter()
+                .any(|(s, x, _)| *s == st && x.as_deref().is_some_and(|x| x.starts_with(l)))
+        };
+        assert!(has(Status::Shared, "We will rebuild"), "{r:?}");
+        assert!(has(Status::Reworded, "The river has never"), "{r:?}");
+        assert!(has(Status::LeftOnly, "Nobody warned"), "{r:?}");
+        assert!(has(Status::LeftOnly, "Taxes will not"), "{r:?}");
+        assert!(
+            r.iter().any(|(s, _, y)| *s == Status::RightOnly
+                && y.as_deref() == Some("the budget would be balanced by cuts")),
+            "{r:?}"
+        );
+        assert_eq!(r[0].0, Status::Reworded, "reworded quotes come first");
+        assert_eq!(super::super::compare(&a, &b).summary.reworded, 1);
+    }
+
+    #[test]
+    fn a_quote_and_its_paraphrase_are_the_same_statement() {
+        let a = with_quotes(vec![quote(
+            "Anna Berg",
+            "The river has never risen this fast",
+            QuoteKind::Direct,
+        )]);
+        let b = with_quotes(vec![quote(
+            "Anna Berg",
+            "the river had never risen so fast",
+            QuoteKind::Indirect,
+        )]);
+        assert_eq!(statuses(&a, &b)[0].0, Status::Shared);
+    }
+
+    #[test]
+    fn claims_with_opposite_stances_differ_and_lone_denials_count() {
+        let claim = |id: &str, who: &str, text: &str, stance| Claim {
+            id: id.into(),
+            claimant: Some(who.into()),
+            text: text.into(),
+            stance,
+            ..Claim::default()
+        };
+        let a = Article {
+            claims: vec![
+                claim(
+                    "c1",
+                    "Northland army",
+                    "its troops captured the river port of Velm",
+                    Stance::Assert,
+                ),
+                claim(
+                    "c2",
+                    "Southland ministry",
+                    "no civilians were in the shelled market",
+                    Stance::Deny,
+                ),
+            ],
+            ..Article::default()
+        };
+        let b = Article {
+            claims: vec![claim(
+                "c1",
+                "Southland army",
+                "troops captured the river port of Velm",
+                Stance::Deny,
+            )],
+            ..Article::default()
+        };
+        let c = super::super::compare(&a, &b);
+        let st: Vec<Status> = c.claims.iter().map(|r| r.status).collect();
+        assert_eq!(st, [Status::Differs, Status::LeftOnly]);
+        assert_eq!(c.summary.disputes, 2);
+    }
+}
