@@ -293,6 +293,19 @@ pub(crate) struct NameScan {
     pub keys: Vec<(u64, u32)>,
     /// (hash of a one-deletion neighbour of a long key, name index), sorted.
     pub near: Vec<(u64, u32)>,
+    /// Names of two or more words read as person names (first and last), with their
+    /// index, and the join list (hash of last-name key, position in `persons`), sorted.
+    pub persons: Vec<(u32, NameForm)>,
+    pub by_last: Vec<(u64, u32)>,
+}
+
+/// The entries of a sorted join list with this hash.
+pub(crate) fn lookup(list: &[(u64, u32)], h: u64) -> impl Iterator<Item = u32> + '_ {
+    let start = list.partition_point(|x| x.0 < h);
+    list[start..]
+        .iter()
+        .take_while(move |x| x.0 == h)
+        .map(|x| x.1)
 }
 
 impl NameScan {
@@ -479,11 +492,28 @@ pub(crate) fn scan(article: &Article) -> NameScan {
         .collect();
     near.sort_unstable();
     near.dedup();
+    let persons: Vec<(u32, NameForm)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            NameForm::person(&n.surface)
+                .filter(|f| f.first.is_some())
+                .map(|f| (i as u32, f))
+        })
+        .collect();
+    let mut by_last: Vec<(u64, u32)> = persons
+        .iter()
+        .enumerate()
+        .map(|(k, (_, f))| (hash(&f.last), k as u32))
+        .collect();
+    by_last.sort_unstable();
     NameScan {
         names,
         folds,
         keys,
         near,
+        persons,
+        by_last,
     }
 }
 
@@ -517,21 +547,30 @@ pub(crate) fn join(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u32, u32)> {
 /// Spelling variants between two articles: names with one key (or one typo apart) printed
 /// differently by each, where neither article prints the other's spelling.
 pub(crate) fn scan_variants(l: &NameScan, r: &NameScan) -> Vec<(usize, usize)> {
-    let mut best: HashMap<(u32, u32), ()> = HashMap::new();
     let differs = |a: &Scanned, b: &Scanned| !r.prints(&a.fold) && !l.prints(&b.fold);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (i, j) in join(&l.keys, &r.keys) {
         let (a, b) = (&l.names[i as usize], &r.names[j as usize]);
         if a.key == b.key && differs(a, b) {
-            best.insert((i, j), ());
+            pairs.push((i, j));
         }
     }
-    for (i, j) in join(&l.near, &r.near) {
-        let (a, b) = (&l.names[i as usize], &r.names[j as usize]);
-        if a.key != b.key && near_keys(&a.key, &b.key, MIN_NEAR_KEY) && differs(a, b) {
-            best.insert((i, j), ());
+    // one typo apart: only names whose key the other article lacks need looking at
+    for (i, a) in l.names.iter().enumerate() {
+        if a.key.chars().count() < MIN_NEAR_KEY || lookup(&r.keys, hash(&a.key)).next().is_some() {
+            continue;
+        }
+        for d in deletions(&a.key) {
+            for j in lookup(&r.near, d) {
+                let b = &r.names[j as usize];
+                if near_keys(&a.key, &b.key, MIN_NEAR_KEY) && differs(a, b) {
+                    pairs.push((i as u32, j));
+                }
+            }
         }
     }
-    let mut pairs: Vec<(u32, u32)> = best.into_keys().collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     // one variant per left name and per right name: the most printed
     pairs.sort_by(|&(a, b), &(c, d)| {
         let w = |i: u32, j: u32| l.names[i as usize].count + r.names[j as usize].count;

@@ -131,18 +131,22 @@ pub(crate) struct PeopleAlignment {
 /// A name the other article prints without its people stage having listed the actor:
 /// the full name of a person, or a surname standing alone as a name.
 fn printed_in(form: &NameForm, scan: &NameScan) -> Option<String> {
-    let whole = form.first.is_some();
-    scan.names
-        .iter()
-        .filter(|n| {
-            if whole {
-                NameForm::person(&n.surface).is_some_and(|g| {
-                    g.first.is_some() && names::person_form_score(form, &g) >= 0.95
-                })
-            } else {
-                form.last.chars().count() >= 5 && n.key == form.last
-            }
-        })
+    let found: Vec<u32> = if form.first.is_some() {
+        names::lookup(&scan.by_last, hash(&form.last))
+            .map(|k| &scan.persons[k as usize])
+            .filter(|(_, g)| names::person_form_score(form, g) >= 0.95)
+            .map(|(i, _)| *i)
+            .collect()
+    } else if form.last.chars().count() >= 5 {
+        names::lookup(&scan.keys, hash(&form.last))
+            .filter(|&i| scan.names[i as usize].key == form.last)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    found
+        .into_iter()
+        .map(|i| &scan.names[i as usize])
         .max_by_key(|n| n.count)
         .map(|n| n.surface.clone())
 }

@@ -12,12 +12,16 @@
 use crate::model::{Article, QuoteKind, QuoteRow, Row, Stance, Status};
 
 use super::names::{NameForm, person_form_score};
-use super::words::{common_sorted, content_set, lcs_len, seq_similarity, set_cosine, word_hashes};
+use super::words::{
+    common_sorted, content_set, lcs_len, seq_similarity, set_cosine, sorted, word_hashes,
+};
 
 /// A quote or claim reduced for matching.
 #[derive(Debug, Clone)]
 pub(crate) struct Said {
     pub words: Vec<u64>,
+    /// The words sorted: their overlap bounds the word-for-word similarity.
+    pub sorted: Vec<u64>,
     pub content: Vec<u64>,
     pub speaker: Option<NameForm>,
     pub direct: bool,
@@ -25,8 +29,10 @@ pub(crate) struct Said {
 }
 
 fn said(text: &str, speaker: Option<&str>, direct: bool, deny: bool) -> Said {
+    let words = word_hashes(text);
     Said {
-        words: word_hashes(text),
+        sorted: sorted(&words),
+        words,
         content: content_set(text),
         speaker: speaker.and_then(|s| NameForm::person(s).or_else(|| NameForm::organisation(s))),
         direct,
@@ -103,15 +109,16 @@ const SAME_STATEMENT: f32 = 0.35;
 
 /// How two quotes relate: (status, score), or nothing.
 fn relate_quotes(a: &Said, b: &Said) -> Option<(Status, f32)> {
-    let sim = seq_similarity(&a.words, &b.words);
     let short = a.words.len().min(b.words.len());
-    let contained = if short == 0 {
-        0.0
-    } else {
-        lcs_len(&a.words, &b.words) as f32 / short as f32
-    };
-    if sim >= VERBATIM || (short >= 5 && contained >= CONTAINED) {
-        return Some((Status::Shared, 2.0 + sim));
+    let common = common_sorted(&a.sorted, &b.sorted) as f32;
+    let total = (a.words.len() + b.words.len()).max(1) as f32;
+    // the word overlap bounds both measures: skip the table when neither can pass
+    if 2.0 * common / total >= VERBATIM || (short >= 5 && common / short as f32 >= CONTAINED) {
+        let lcs = lcs_len(&a.words, &b.words) as f32;
+        let sim = 2.0 * lcs / total;
+        if sim >= VERBATIM || (short >= 5 && lcs / short as f32 >= CONTAINED) {
+            return Some((Status::Shared, 2.0 + sim));
+        }
     }
     let overlap = set_cosine(&a.content, &b.content);
     if same_speaker(a, b) && overlap >= SAME_STATEMENT {
@@ -222,8 +229,10 @@ pub(crate) fn align_claims(
         .into_iter()
         .filter_map(|(i, j)| {
             let (a, b) = (&l[i], &r[j]);
-            let overlap =
-                set_cosine(&a.content, &b.content).max(seq_similarity(&a.words, &b.words));
+            let mut overlap = set_cosine(&a.content, &b.content);
+            if overlap < SAME_CLAIM {
+                overlap = overlap.max(seq_similarity(&a.words, &b.words));
+            }
             if overlap < SAME_CLAIM {
                 return None;
             }

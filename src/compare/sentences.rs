@@ -5,12 +5,14 @@ use crate::analyse::tokens;
 use crate::model::{Article, SentencePair};
 
 use super::rules::RULES;
-use super::words::{fold_word, folded_words, hash, seq_similarity};
+use super::words::{common_sorted, fold_word, folded_words, hash, seq_similarity, sorted};
 
 /// Per-sentence word hashes and the article's word-pair index.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SentenceKeys {
     words: Vec<Vec<u64>>,
+    /// The same words sorted: their overlap bounds the similarity before it is computed.
+    sorted: Vec<Vec<u64>>,
     /// (hash of two consecutive words, sentence), sorted; pairs of two function words are
     /// left out, they say nothing about which sentence is which.
     bigrams: Vec<(u64, u32)>,
@@ -42,15 +44,19 @@ pub(crate) fn keys(a: &Article) -> SentenceKeys {
         own.dedup();
         counts.push(own.len() as u32);
         bigrams.extend(own.into_iter().map(|h| (h, si as u32)));
-        words.push(w.iter().map(|x| hash(x)).collect());
+        words.push(w.iter().map(|x| hash(x)).collect::<Vec<u64>>());
     }
     bigrams.sort_unstable();
     SentenceKeys {
+        sorted: words.iter().map(|w| sorted(w)).collect(),
         words,
         bigrams,
         counts,
     }
 }
+
+/// Sentence pairs a shared word pair may propose, at most.
+const MAX_PAIRS_PER_BIGRAM: usize = 16;
 
 /// The least word-level similarity of an aligned pair.
 pub const MIN_SIMILARITY: f32 = 0.6;
@@ -70,9 +76,12 @@ pub(crate) fn align(l: &SentenceKeys, r: &SentenceKeys) -> Vec<SentencePair> {
                 let h = a[i].0;
                 let i_end = i + a[i..].iter().take_while(|x| x.0 == h).count();
                 let j_end = j + b[j..].iter().take_while(|x| x.0 == h).count();
-                for x in &a[i..i_end] {
-                    for y in &b[j..j_end] {
-                        hits.push((x.1, y.1));
+                // a word pair in many sentences of both says little about which is which
+                if (i_end - i) * (j_end - j) <= MAX_PAIRS_PER_BIGRAM {
+                    for x in &a[i..i_end] {
+                        for y in &b[j..j_end] {
+                            hits.push((x.1, y.1));
+                        }
                     }
                 }
                 i = i_end;
@@ -89,8 +98,16 @@ pub(crate) fn align(l: &SentenceKeys, r: &SentenceKeys) -> Vec<SentencePair> {
         k += n as usize;
         let (si, sj) = (p.0 as usize, p.1 as usize);
         let fewest = l.counts[si].min(r.counts[sj]);
-        if n >= 2 || fewest <= 3 {
-            let sim = seq_similarity(&l.words[si], &r.words[sj]);
+        let (wa, wb) = (&l.words[si], &r.words[sj]);
+        let bound = 2.0 * common_sorted(&l.sorted[si], &r.sorted[sj]) as f32
+            / (wa.len() + wb.len()).max(1) as f32;
+        if (n >= 2 || fewest <= 3) && bound >= MIN_SIMILARITY {
+            // a sentence printed word for word needs no table
+            let sim = if wa == wb {
+                1.0
+            } else {
+                seq_similarity(wa, wb)
+            };
             if sim >= MIN_SIMILARITY {
                 cands.push((sim, p.0, p.1));
             }

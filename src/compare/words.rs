@@ -103,7 +103,8 @@ pub(crate) fn content_set(s: &str) -> Vec<u64> {
     v
 }
 
-/// Elements two sorted, de-duplicated slices have in common.
+/// Elements two sorted slices have in common (as multisets: a value twice in both counts
+/// twice). For sequences, this bounds the longest common subsequence from above.
 pub(crate) fn common_sorted(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -156,6 +157,13 @@ pub(crate) fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] as usize
+}
+
+/// Sorted copy of a sequence, for [`common_sorted`] as a cheap bound before [`lcs_len`].
+pub(crate) fn sorted(v: &[u64]) -> Vec<u64> {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s
 }
 
 /// Word-level similarity of two sequences in 0..=1: 2·LCS / (|a| + |b|).
