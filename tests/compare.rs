@@ -351,6 +351,30 @@ fn a_large_store_compares_only_related_pairs() {
     // the 6 pairs inside each story, nothing across stories
     assert_eq!(pairs.len(), 30 * 6);
     assert!(pairs.iter().all(|&(i, j)| i < j && i / 4 == j / 4));
+    // one story told by nearly half the store still pairs, each article with its closest
+    let mut big = arts.clone();
+    for k in 0..100 {
+        big.push(tiny(
+            &format!("big{k}"),
+            &format!(
+                "Flood at Quarrington dam as engineers Aldous Penhale and Rhiannon Vesk \
+                 watch the spillway, report {k}."
+            ),
+        ));
+    }
+    let pairs = compare::pairs_to_compare(&big);
+    let in_story = |i: usize| i >= 120;
+    assert!(pairs.iter().all(|&(i, j)| in_story(i) == in_story(j)));
+    let mut partners = vec![0; big.len()];
+    for &(i, j) in &pairs {
+        partners[i] += 1;
+        partners[j] += 1;
+    }
+    assert!(
+        (120..220).all(|i| partners[i] >= 30),
+        "every article of the story is compared"
+    );
+    assert!(pairs.len() < 100 * 99 / 2, "but not with all the others");
     let small = compare::pairs_to_compare(&arts[..10]);
     assert_eq!(small.len(), 45, "every pair below the limit");
 }

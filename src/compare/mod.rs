@@ -141,14 +141,18 @@ const RARE_TERMS_PER_ARTICLE: usize = 64;
 const MIN_SHARED_RARE_TERMS: usize = 6;
 /// For large stores: the most partners one article is compared with (its closest).
 const MAX_PARTNERS: usize = 30;
+/// For large stores: a word in more articles than this pairs each article only with this
+/// many of its neighbours in the word's list, so the work grows with the store, not its
+/// square, even when one story fills most of it.
+const POSTING_WINDOW: usize = 64;
 
 /// The pairs of a store to compare, as (i, j) with i < j, in order.
 ///
-/// Up to [`ALL_PAIRS_LIMIT`] articles: every pair. Beyond: pairs of articles that share at
-/// least [`MIN_SHARED_RARE_TERMS`] of their rarest words (names, places, content words that
-/// few articles of the store use — the words that make a story that story), each article
-/// keeping its [`MAX_PARTNERS`] closest partners. The work is bounded by the number of
-/// articles, not by its square.
+/// Up to [`ALL_PAIRS_LIMIT`] articles: every pair. Beyond: each article offers its
+/// [`RARE_TERMS_PER_ARTICLE`] rarest content words (in at least two articles, at most half
+/// the store); two articles that share at least [`MIN_SHARED_RARE_TERMS`] of them are
+/// candidates, and each article keeps its [`MAX_PARTNERS`] closest candidates. Names,
+/// places and the words of one story are what make it rare in a store of many stories.
 pub fn pairs_to_compare(articles: &[Article]) -> Vec<(usize, usize)> {
     let n = articles.len();
     if n <= ALL_PAIRS_LIMIT {
@@ -176,8 +180,7 @@ pub fn pairs_to_compare(articles: &[Article]) -> Vec<(usize, usize)> {
             *df.entry(h).or_insert(0) += 1;
         }
     }
-    // a word in more than this many articles is not rare in this store
-    let max_df = (n / 20).clamp(2, 200) as u32;
+    let max_df = (n / 2).max(2) as u32;
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, t) in terms.iter().enumerate() {
         let mut rare: Vec<(u32, u64)> = t
@@ -193,12 +196,10 @@ pub fn pairs_to_compare(articles: &[Article]) -> Vec<(usize, usize)> {
         }
     }
     let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    let mut lists: Vec<&Vec<u32>> = postings.values().filter(|p| p.len() >= 2).collect();
-    lists.sort_unstable();
-    for p in lists {
+    for p in postings.values() {
         for (k, &a) in p.iter().enumerate() {
-            for &b in &p[k + 1..] {
-                *shared.entry((a.min(b), a.max(b))).or_insert(0) += 1;
+            for &b in p[k + 1..].iter().take(POSTING_WINDOW) {
+                *shared.entry((a, b)).or_insert(0) += 1;
             }
         }
     }
