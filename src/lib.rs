@@ -8,11 +8,12 @@
 pub mod analyse;
 pub mod atomic;
 pub mod compare;
-pub mod gazetteer_bridge;
+pub mod gazetteer;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;
 
 pub use model::{Article, Store};

@@ -1,4 +1,5 @@
-//! The crossread command line: a thin shell over the library.
+//! The crossread command line: a thin shell over the library. With no command it opens the
+//! dashboard ([`crossread::tui`]).
 //!
 //! Data goes to stdout, messages to stderr (one line each). Exit codes: 0 success, 1 error
 //! (nothing could be loaded, output not written), 2 usage.
@@ -10,10 +11,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use crossread::ingest::Level;
 use crossread::store::{self, Loaded};
+use crossread::tui::app::Tab;
 
 /// Compare how different outlets cover the same news story.
 ///
-/// With no PATH, crossread opens the bundled seed articles. A PATH is an article file
+/// With no command, crossread opens the dashboard (press ? in it for the keys); with no PATH,
+/// on the bundled seed articles. A PATH is an article file
 /// (.txt, .md, .html), a directory of them (searched recursively) or a store.json written by
 /// `crossread export`.
 #[derive(Parser, Debug)]
@@ -23,6 +26,13 @@ struct Cli {
     command: Option<Command>,
     /// Articles, directories or an exported store.json.
     paths: Vec<PathBuf>,
+    /// Read the dashboard configuration (keys, mouse) from FILE instead of
+    /// $XDG_CONFIG_HOME/crossread/config.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Let the mouse click tabs and scroll with the wheel.
+    #[arg(long)]
+    mouse: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -45,6 +55,37 @@ enum Command {
         /// Articles, directories or an exported store.json.
         paths: Vec<PathBuf>,
     },
+    /// Print one tab of the dashboard as text, as it would look in a terminal of that size.
+    Snapshot {
+        /// overview, facts, people, claims, compare or read (or 1-6).
+        #[arg(long, default_value = "overview", value_parser = parse_tab)]
+        tab: Tab,
+        /// Columns x rows.
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Articles, directories or an exported store.json.
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn parse_tab(s: &str) -> Result<Tab, String> {
+    Tab::parse(s).ok_or_else(|| {
+        "expected overview, facts, people, claims, compare or read (or 1-6)".to_owned()
+    })
+}
+
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| "expected COLUMNSxROWS, e.g. 120x40".to_owned())?;
+    let n = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| format!("`{v}` is not a size between 1 and 1000"))
+    };
+    Ok((n(w)?, n(h)?))
 }
 
 /// Load the paths (or the seeds), print every diagnostic once, fail when nothing loaded.
@@ -135,13 +176,34 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
             let _ = summary(&loaded, &mut buf);
             write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
         }
-        None => {
-            let loaded = load(&cli.paths).map_err(fail)?;
-            let mut buf = Vec::new();
-            let _ = summary(&loaded, &mut buf);
-            write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
+        Some(Command::Snapshot { tab, size, paths }) => {
+            let loaded = load(&paths).map_err(fail)?;
+            let text = crossread::tui::snapshot(loaded.store, tab, size.0, size.1);
+            write_stdout(text.as_bytes()).map_err(|m| (m, ExitCode::from(1)))
         }
+        None => dashboard(&cli.paths, cli.config.as_deref(), cli.mouse),
     }
+}
+
+/// Open the dashboard: configuration first (a broken file is an error before the screen
+/// changes), then the store, then the terminal.
+fn dashboard(
+    paths: &[PathBuf],
+    config: Option<&std::path::Path>,
+    mouse: bool,
+) -> Result<(), (String, ExitCode)> {
+    use std::io::IsTerminal;
+    let config = crossread::tui::config::load(config).map_err(|m| (m, ExitCode::from(1)))?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err((
+            "the dashboard needs a terminal; try `crossread summary` or `crossread snapshot`"
+                .to_owned(),
+            ExitCode::from(1),
+        ));
+    }
+    let loaded = load(paths).map_err(|c| (String::new(), c))?;
+    crossread::tui::run(loaded.store, config, mouse)
+        .map_err(|e| (format!("terminal: {e}"), ExitCode::from(1)))
 }
 
 fn main() -> ExitCode {

@@ -36,6 +36,7 @@ pub struct Grammar {
 
 #[derive(Deserialize)]
 struct CueLists {
+    also_nouns: Vec<String>,
     according_to: Vec<String>,
     passive_cues: Vec<String>,
     statement_nouns: Vec<String>,
@@ -78,9 +79,15 @@ pub struct Speech {
     time_prepositions: HashSet<String>,
     time_nouns: HashSet<String>,
     pub grammar: Grammar,
+    also_nouns: HashSet<String>,
 }
 
 impl Speech {
+    /// Is this verb (by its base form) also a noun ("remarks", "a report")?
+    pub fn also_noun(&self, base: &str) -> bool {
+        self.also_nouns.contains(base)
+    }
+
     /// The speech verb this (lower-case) word is a form of.
     pub fn verb(&self, lower: &str) -> Option<&Verb> {
         self.verbs.get(lower)
@@ -224,6 +231,7 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
         time_prepositions: f.time_prepositions.into_iter().collect(),
         time_nouns: f.time_nouns.into_iter().collect(),
         grammar,
+        also_nouns: f.also_nouns.into_iter().collect(),
     }
 });
 

@@ -1,10 +1,12 @@
 //! Analysis of a cleaned article: sentences, people, quotes, facts and claims.
 
+mod attribution;
 pub mod cues;
 pub mod facts;
 pub mod names;
 pub mod people;
 pub mod quotes;
+mod reported;
 pub mod sentences;
 pub mod tokens;
 

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::names::{Gender, LEX, Mention, MentionKind, is_demonym};
-use crate::gazetteer_bridge::country_for;
+use crate::gazetteer::country_for;
 use crate::model::{Person, PersonKind};
 use crate::text::strip_diacritics;
 
@@ -279,9 +279,23 @@ impl Registry {
     /// Record what a mention tells about its entity.
     fn note(&mut self, id: usize, m: &Mention) {
         let side = side_of(m);
+        let given = m
+            .name
+            .split_whitespace()
+            .next()
+            .filter(|_| m.name.contains(' '))
+            .and_then(|w| LEX.given_name(w));
         let e = &mut self.entities[id];
         e.mentions += 1;
         e.last_sentence = m.sentence;
+        if m.kind == MentionKind::Person && e.kind == PersonKind::Person {
+            e.evidence = true;
+        }
+        if let Some(Some(g)) = given
+            && e.gender.is_none()
+        {
+            e.gender = Some(g);
+        }
         if let Some(t) = &m.title {
             if let Some(g) = LEX
                 .honorific(t.trim_end_matches('.'))
@@ -330,7 +344,9 @@ impl Registry {
     /// The entity of a place acting for its government ("Kyiv said", "Ukraine says").
     pub fn place_actor(&mut self, name: &str, sentence: usize) -> usize {
         if let Some(id) = self.entities.iter().position(|e| e.place && e.name == name) {
-            self.entities[id].mentions += 1;
+            let e = &mut self.entities[id];
+            e.mentions += 1;
+            e.last_sentence = e.last_sentence.max(sentence);
             return id;
         }
         let mut e = Entity::new(name, PersonKind::Organisation, sentence);
@@ -372,8 +388,7 @@ impl Registry {
             .filter(|e| {
                 e.quotes > 0
                     || e.kind == PersonKind::Organisation && !e.place
-                    || (e.kind == PersonKind::Person
-                        && (e.evidence || e.name.contains(' ') || e.mentions >= 2))
+                    || (e.kind == PersonKind::Person && e.evidence)
             })
             .map(|e| {
                 (

@@ -1,0 +1,920 @@
+//! Who is speaking: finding the subject of a speech verb and resolving it to an actor of the
+//! people registry — a name, a pronoun (he, she, they), a role noun ("the spokesman"), a
+//! group ("officials"), a place standing for its government ("Kyiv said").
+
+use std::ops::Range;
+
+use super::Doc;
+use super::cues::{Form, SPEECH};
+use super::names::{Gender, LEX, Mention, MentionKind, is_demonym};
+use super::people::{Entity, Registry};
+use super::tokens::Kind;
+use crate::gazetteer::country_for;
+use crate::model::PersonKind;
+
+/// Everything attribution needs while it walks the article in order.
+pub struct Ctx<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub mentions: &'d [Mention],
+    pub reg: &'d mut Registry,
+    /// Per paragraph, which tokens stand inside quotation marks.
+    pub masks: Vec<Vec<bool>>,
+    /// (entity, paragraph, sentence) of each attribution so far, in order.
+    pub speakers: Vec<(usize, usize, usize)>,
+    /// Per sentence: the person in focus at its end (the last person named as a subject,
+    /// carried through sentences whose subject is a pronoun).
+    focus: Vec<Option<usize>>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    pub fn new(
+        doc: &'d Doc<'a>,
+        mentions: &'d [Mention],
+        reg: &'d mut Registry,
+        masks: Vec<Vec<bool>>,
+    ) -> Ctx<'d, 'a> {
+        let focus = focus_chain(doc, mentions, reg);
+        Ctx {
+            doc,
+            mentions,
+            reg,
+            masks,
+            speakers: Vec::new(),
+            focus,
+        }
+    }
+
+    pub fn lower(&self, pi: usize, i: usize) -> String {
+        self.doc.paras[pi].tokens[i]
+            .text(self.doc.paras[pi].text)
+            .to_lowercase()
+    }
+
+    pub fn text(&self, pi: usize, i: usize) -> &'d str {
+        let p = &self.doc.paras[pi];
+        p.tokens[i].text(p.text)
+    }
+
+    /// The words of a token range, as printed.
+    pub fn slice(&self, pi: usize, r: Range<usize>) -> &'d str {
+        let p = &self.doc.paras[pi];
+        if r.is_empty() {
+            return "";
+        }
+        &p.text[p.tokens[r.start].start as usize..p.tokens[r.end - 1].end as usize]
+    }
+
+    pub fn is_cap(&self, pi: usize, i: usize) -> bool {
+        self.text(pi, i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// Record that an actor spoke (for "he said" later on).
+    pub fn spoke(&mut self, e: usize, pi: usize, si: usize) {
+        self.speakers.push((e, pi, si));
+        let ent = &mut self.reg.entities[e];
+        ent.last_sentence = ent.last_sentence.max(si);
+        ent.evidence = true;
+    }
+}
+
+/// The sentence holding token `tok` of paragraph `pi`.
+pub fn sentence_of(doc: &Doc<'_>, pi: usize, tok: usize) -> usize {
+    doc.sentences
+        .iter()
+        .position(|(p, r)| *p == pi && r.contains(&tok))
+        .or_else(|| {
+            doc.sentences
+                .iter()
+                .rposition(|(p, r)| *p == pi && r.start <= tok)
+        })
+        .or_else(|| doc.sentences.iter().position(|(p, _)| *p >= pi))
+        .unwrap_or(0)
+}
+
+pub fn sentence_range(doc: &Doc<'_>, pi: usize, tok: usize) -> Range<usize> {
+    let s = sentence_of(doc, pi, tok);
+    doc.sentences.get(s).map_or(0..0, |(_, r)| r.clone())
+}
+
+/// Length of a time phrase ("on Tuesday", "last week") starting at token `k`.
+pub fn time_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> usize {
+    let ws: Vec<String> = (k..end.min(k + 6)).map(|i| ctx.lower(pi, i)).collect();
+    SPEECH.time_phrase_len(&ws, 0)
+}
+
+/// Is token `i` a speech verb used as one (not "the said", not "to say")?
+pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
+    let toks = &ctx.doc.paras[pi].tokens;
+    if toks[i].kind != Kind::Word {
+        return false;
+    }
+    let w = ctx.lower(pi, i);
+    let Some(v) = SPEECH.verb(&w) else {
+        return false;
+    };
+    if i > 0 {
+        let prev = ctx.lower(pi, i - 1);
+        if matches!(prev.as_str(), "the" | "a" | "an" | "so") {
+            return false;
+        }
+        if prev == "to" && v.form == Form::Base {
+            return false;
+        }
+        // "his remarks", "the mosque comments", "Obama's original comments": nouns
+        if matches!(v.form, Form::Base | Form::Third) && SPEECH.also_noun(&v.base) {
+            let owner = |w: &str| {
+                SPEECH.grammar.determiners.contains(w)
+                    || matches!(
+                        w,
+                        "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "'s"
+                            | "\u{2019}s"
+                            | "no"
+                            | "any"
+                    )
+            };
+            if owner(&prev) {
+                return false;
+            }
+            if i > 1
+                && owner(&ctx.lower(pi, i - 2))
+                && toks[i - 1].kind == Kind::Word
+                && !SPEECH.is_between(&prev)
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The cue's words: the verb, with its addressee for "told" ("told Reuters").
+pub fn cue_text(ctx: &Ctx<'_, '_>, pi: usize, v: usize, end: usize) -> String {
+    let w = ctx.text(pi, v);
+    let toks = &ctx.doc.paras[pi].tokens;
+    let addressee = SPEECH.verb(&w.to_lowercase()).is_some_and(|x| x.addressee);
+    if addressee && v + 1 < end && toks[v + 1].kind == Kind::Word {
+        let n = ctx.text(pi, v + 1);
+        if n.chars().next().is_some_and(char::is_uppercase)
+            || SPEECH.grammar.channels.contains(&n.to_lowercase())
+        {
+            return format!("{w} {n}");
+        }
+    }
+    w.to_owned()
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "from"
+            | "at"
+            | "of"
+            | "near"
+            | "to"
+            | "for"
+            | "by"
+            | "on"
+            | "with"
+            | "about"
+            | "against"
+            | "after"
+            | "before"
+            | "despite"
+            | "without"
+            | "while"
+            | "like"
+    )
+}
+
+/// The subject of the speech verb at `v`, looking back to `start` (the sentence start).
+pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> Option<usize> {
+    // skip auxiliaries, adverbs and time phrases between subject and verb
+    let mut k = v;
+    'back: while k > start {
+        let w = ctx.lower(pi, k - 1);
+        if SPEECH.is_between(&w) {
+            k -= 1;
+            continue;
+        }
+        for len in 1..=4 {
+            if k >= start + len && time_phrase(ctx, pi, k - len, k) == len {
+                k -= len;
+                continue 'back;
+            }
+        }
+        break;
+    }
+    if k <= start {
+        return None;
+    }
+    let prev = ctx.text(pi, k - 1);
+    let lprev = prev.to_lowercase();
+    if prev == "," || prev == ")" {
+        // "X, a senior fellow at Y, says": the phrase before the interruption
+        let open = (start..k - 1)
+            .rev()
+            .find(|&j| matches!(ctx.text(pi, j), "," | "("));
+        if let Some(o) = open {
+            // "Y's top general, X, told": the interruption itself is the name
+            let seg = o + 1..k - 1;
+            let named = ctx.mentions.iter().enumerate().find(|(_, m)| {
+                m.para == pi
+                    && m.start == seg.start
+                    && m.end == seg.end
+                    && m.kind != MentionKind::Place
+            });
+            if let Some((mi, _)) = named
+                && let Some(e) = ctx.reg.of_mention[mi]
+            {
+                return Some(e);
+            }
+            let np = np_before(ctx, pi, start, o);
+            if !np.is_empty()
+                && !preceded_by_preposition(ctx, pi, np.start)
+                && let Some(e) = resolve(ctx, pi, np)
+            {
+                return Some(e);
+            }
+        }
+        return clause_subject(ctx, pi, start, k - 1);
+    }
+    if ctx.doc.paras[pi].tokens[k - 1].kind == Kind::Punct {
+        return None;
+    }
+    // "X would not go that far but said": the coordinated verb shares the clause subject
+    if matches!(lprev.as_str(), "and" | "but") {
+        return clause_subject(ctx, pi, start, k - 1);
+    }
+    // a relative clause: "X, who said …", "a report that said …"
+    if SPEECH.grammar.relative_pronouns.contains(&lprev) {
+        let before = k - 1;
+        if before > start && ctx.text(pi, before - 1) == "," {
+            let np = np_before(ctx, pi, start, before - 1);
+            return resolve(ctx, pi, np);
+        }
+        let np = np_before(ctx, pi, start, before);
+        return resolve(ctx, pi, np);
+    }
+    let np = np_before(ctx, pi, start, k);
+    if np.is_empty() {
+        return None;
+    }
+    // "X in Moscow says", "a letter sent to X said": the phrase is an object; the subject
+    // opens the clause
+    if preceded_by_preposition(ctx, pi, np.start) && np.start > start {
+        let w = ctx.lower(pi, np.start - 1);
+        if w != "like" {
+            return clause_subject(ctx, pi, start, np.start - 1);
+        }
+    }
+    resolve(ctx, pi, np)
+}
+
+fn preceded_by_preposition(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
+    i > 0 && is_preposition(&ctx.lower(pi, i - 1))
+}
+
+/// The subject of a participle ("saying"): the phrase right before it when that phrase opens
+/// a clause ("with X saying", "X, saying"); otherwise the subject of the main clause.
+pub fn participle_subject(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    start: usize,
+    v: usize,
+    end: usize,
+) -> Option<usize> {
+    let np = np_before(ctx, pi, start, v);
+    if !np.is_empty() {
+        let opens = np.start == start
+            || matches!(ctx.text(pi, np.start - 1), "," | "(" | ";")
+            || ctx.lower(pi, np.start - 1) == "with";
+        if opens && let Some(e) = resolve(ctx, pi, np) {
+            return Some(e);
+        }
+    }
+    // "Despite saying …, Mr X said": an adjunct before the main clause
+    let adjunct = v > start && (start..v).all(|j| !ctx.is_cap(pi, j) || j == start);
+    if adjunct && let Some(c) = (v..end).find(|&j| ctx.text(pi, j) == ",") {
+        return clause_subject(ctx, pi, c + 1, end);
+    }
+    clause_subject(ctx, pi, start, v)
+}
+
+/// The subject at the start of a clause (`start` to `end`): the first actor named — a
+/// person before an organisation — after any introductory phrase ("On Monday, …").
+pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Option<usize> {
+    let mut s = start;
+    for k in start..end {
+        let w = ctx.text(pi, k);
+        if matches!(w, ";" | ":" | "\u{2014}")
+            || ctx.masks[pi].get(k).copied().unwrap_or(false) && super::quotes::is_double_mark(w)
+        {
+            s = k + 1;
+        }
+    }
+    // an introductory phrase: "On Monday, the firm …", "In 2015, he …"
+    if let Some(c) = (s..end.min(s + 7)).find(|&k| ctx.text(pi, k) == ",") {
+        let first = ctx.lower(pi, s);
+        let intro = is_preposition(&first)
+            || SPEECH.is_time_word(&first)
+            || first.ends_with("ly")
+            || first.ends_with("ing")
+            || matches!(
+                first.as_str(),
+                "however"
+                    | "still"
+                    | "meanwhile"
+                    | "instead"
+                    | "but"
+                    | "yet"
+                    | "so"
+                    | "and"
+                    | "though"
+                    | "although"
+            );
+        if intro {
+            s = c + 1;
+        }
+    }
+    // the clause's first noun phrase: a name in it, or the phrase itself
+    let np_end = np_end_from(ctx, pi, s, end);
+    let in_np: Vec<usize> = ctx
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.para == pi
+                && m.start >= s
+                && m.end <= np_end.max(s + 1)
+                && !m.in_quote
+                && !m.possessive
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(&mi) = in_np.last() {
+        return mention_actor(ctx, mi);
+    }
+    if np_end > s
+        && let Some(e) = resolve(ctx, pi, s..np_end)
+    {
+        return Some(e);
+    }
+    // otherwise the first actor named in the clause
+    let first = ctx
+        .mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.para == pi && m.start >= s && m.end <= end && !m.in_quote && !m.possessive)
+        .map(|(i, _)| i);
+    first.and_then(|mi| mention_actor(ctx, mi))
+}
+
+/// The actor a mention names (a place stands for its government).
+fn mention_actor(ctx: &mut Ctx<'_, '_>, mi: usize) -> Option<usize> {
+    let m = &ctx.mentions[mi];
+    if m.kind == MentionKind::Place {
+        let (name, si) = (m.name.clone(), m.sentence);
+        return Some(ctx.reg.place_actor(&name, si));
+    }
+    ctx.reg.of_mention[mi]
+}
+
+/// End of the noun phrase that starts at `s` (before the first comma or verb-like word).
+fn np_end_from(ctx: &Ctx<'_, '_>, pi: usize, s: usize, end: usize) -> usize {
+    let mut k = s;
+    while k < end {
+        let w = ctx.lower(pi, k);
+        let kept_preposition = k > s
+            && matches!(w.as_str(), "of" | "for" | "from" | "at" | "and")
+            && (LEX.is_role_head(&ctx.lower(pi, k - 1))
+                || (ctx.is_cap(pi, k - 1) && k + 1 < end && ctx.is_cap(pi, k + 1)));
+        // a past-tense verb after the head noun ends the phrase: "the firm released …"
+        let past = k > s && w.len() > 4 && w.ends_with("ed") && !ctx.is_cap(pi, k);
+        if matches!(w.as_str(), "," | ";" | ":" | "(" | ")")
+            || past
+            || SPEECH.verb(&w).is_some()
+            || SPEECH.is_between(&w)
+            || SPEECH.grammar.auxiliaries.contains(&w)
+            || (SPEECH.grammar.np_stops.contains(&w) && !kept_preposition && k > s)
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The noun phrase that ends just before `end` (back to `start`): a pronoun alone, or names
+/// and nouns with their determiners, possessives and inner connectors ("Transport for London").
+pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Range<usize> {
+    let toks = &ctx.doc.paras[pi].tokens;
+    if end <= start {
+        return end..end;
+    }
+    if LEX.pronoun(&ctx.lower(pi, end - 1)).is_some() {
+        return end - 1..end;
+    }
+    let g = &SPEECH.grammar;
+    let mut k = end;
+    while k > start && end - k < 10 {
+        let t = &toks[k - 1];
+        let lw = ctx.lower(pi, k - 1);
+        let ok = match t.kind {
+            Kind::Word => {
+                let connector = matches!(lw.as_str(), "of" | "for" | "and")
+                    && k < end
+                    && ctx.is_cap(pi, k)
+                    && k >= 2
+                    && ctx.is_cap(pi, k - 2);
+                // "a spokesperson for X", "a statement from X", "the head of X"
+                let described =
+                    matches!(lw.as_str(), "of" | "for" | "from" | "at") && k < end && k >= 2 && {
+                        let before = ctx.lower(pi, k - 2);
+                        LEX.is_role_head(&before) || SPEECH.is_statement_noun(&before)
+                    };
+                connector
+                    || described
+                    || !(g.np_stops.contains(&lw)
+                        || LEX.pronoun(&lw).is_some() && k < end
+                        || SPEECH.verb(&lw).is_some() && k < end
+                        || g.auxiliaries.contains(&lw))
+            }
+            Kind::Number => false,
+            Kind::Punct => {
+                let w = t.text(ctx.doc.paras[pi].text);
+                (w == "." && !t.space_before && k >= 2 && ctx.text(pi, k - 2).chars().count() <= 3)
+                    || (w == "-" && !t.space_before && k >= 2 && k < end)
+            }
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    k..end
+}
+
+/// The noun phrase that starts at `from` (after an inverted verb: `said X, a …`).
+pub fn np_after(ctx: &Ctx<'_, '_>, pi: usize, from: usize, end: usize) -> Option<Range<usize>> {
+    let toks = &ctx.doc.paras[pi].tokens;
+    let mut k = from + time_phrase(ctx, pi, from, end);
+    if k < end && SPEECH.grammar.relative_pronouns.contains(&ctx.lower(pi, k)) {
+        return None;
+    }
+    let s = k;
+    while k < end {
+        let t = &toks[k];
+        let lw = ctx.lower(pi, k);
+        let stop = match t.kind {
+            Kind::Punct => {
+                let w = t.text(ctx.doc.paras[pi].text);
+                !(w == "."
+                    && !t.space_before
+                    && k > s
+                    && ctx.text(pi, k - 1).chars().count() <= 3
+                    && k + 1 < end
+                    && toks[k + 1].kind == Kind::Word)
+            }
+            Kind::Number => true,
+            Kind::Word => {
+                k > s
+                    && (SPEECH.grammar.relative_pronouns.contains(&lw)
+                        || matches!(
+                            lw.as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "to"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "and"
+                                | "but"
+                                | "as"
+                                | "while"
+                                | "because"
+                        ))
+            }
+        };
+        if stop {
+            break;
+        }
+        k += 1;
+    }
+    (k > s).then_some(s..k)
+}
+
+/// Resolve a noun phrase to an actor.
+pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usize> {
+    if r.is_empty() {
+        return None;
+    }
+    let sentence = sentence_of(ctx.doc, pi, r.start);
+    let ws: Vec<String> = r.clone().map(|i| ctx.lower(pi, i)).collect();
+    let head = ws.last().cloned().unwrap_or_default();
+    if ws.len() == 1
+        && let Some(g) = LEX.pronoun(&head)
+    {
+        return resolve_pronoun(ctx, g, pi, r.start);
+    }
+    let inside: Vec<usize> = ctx
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.para == pi && m.start >= r.start && m.end <= r.end && !m.in_quote)
+        .map(|(i, _)| i)
+        .collect();
+    let lower_head =
+        !ctx.is_cap(pi, r.end - 1) && ctx.doc.paras[pi].tokens[r.end - 1].kind == Kind::Word;
+    let ends_with_mention = inside.iter().any(|&i| ctx.mentions[i].end == r.end);
+    // a name that is the phrase's head: "Russian President Vladimir Putin", "the Kremlin"
+    if !lower_head || ends_with_mention {
+        let pick = inside
+            .iter()
+            .rev()
+            .find(|&&i| !ctx.mentions[i].possessive)
+            .copied();
+        if let Some(mi) = pick {
+            let m = &ctx.mentions[mi];
+            if m.kind == MentionKind::Place {
+                let (name, si) = (m.name.clone(), m.sentence);
+                return Some(ctx.reg.place_actor(&name, si));
+            }
+            return ctx.reg.of_mention[mi];
+        }
+    }
+    // the phrase is a description with a common noun as its head
+    let mut a = r.start;
+    while a < r.end && SPEECH.grammar.determiners.contains(&ctx.lower(pi, a)) {
+        a += 1;
+    }
+    if a >= r.end {
+        return None;
+    }
+    let phrase = ctx.slice(pi, a..r.end).to_owned();
+    let side = side_in(ctx, pi, a..r.end);
+    let role_head = LEX.is_role_head(&head) || LEX.is_org_role(&head);
+    if SPEECH.is_statement_noun(&head) && !role_head {
+        // "a statement from X's office", "the letter", "the report"
+        if let Some(&mi) = inside.last() {
+            let m = &ctx.mentions[mi];
+            if m.kind == MentionKind::Place {
+                let (name, si) = (m.name.clone(), m.sentence);
+                return Some(ctx.reg.place_actor(&name, si));
+            }
+            return ctx.reg.of_mention[mi];
+        }
+        return focus_before(ctx, pi, r.start).or_else(|| recent_actor(ctx, pi, r.start));
+    }
+    if head == "office"
+        && let Some(&mi) = inside.last()
+    {
+        return ctx.reg.of_mention[mi];
+    }
+    if role_head {
+        let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i)).collect();
+        if let Some(e) = by_role(ctx, &content) {
+            return Some(e);
+        }
+        // "a spokesman" / "the spokesman" with nothing else: the organisation just named
+        let bare = a + 1 == r.end && inside.is_empty();
+        if bare {
+            if let Some(org) = recent_organisation(ctx, pi, r.start) {
+                let org_name = ctx.reg.entities[org].name.clone();
+                let org_side = ctx.reg.entities[org].side.clone();
+                let name = format!("{org_name} {phrase}");
+                let kind = if head.ends_with('s') {
+                    PersonKind::Group
+                } else {
+                    PersonKind::Person
+                };
+                let id = ctx.reg.group(&name, kind, sentence, org_side);
+                if ctx.reg.entities[id].affiliation.is_none() {
+                    ctx.reg.entities[id].affiliation = Some(org_name);
+                }
+                ctx.reg.entities[id].role = Some(phrase.clone());
+                return Some(id);
+            }
+            if LEX.is_org_role(&head) {
+                return None;
+            }
+        }
+        let kind = if LEX.is_org_role(&head) && !LEX.is_role_head(&head) {
+            PersonKind::Organisation
+        } else if head.ends_with('s') && !head.ends_with("ss") {
+            PersonKind::Group
+        } else {
+            // "a foreign ministry spokesman": one person, whose name we do not know
+            PersonKind::Person
+        };
+        let id = ctx.reg.group(&phrase, kind, sentence, side);
+        if ctx.reg.entities[id].role.is_none() {
+            ctx.reg.entities[id].role = Some(head.clone());
+        }
+        if let Some(&mi) = inside.first()
+            && ctx.reg.entities[id].affiliation.is_none()
+        {
+            ctx.reg.entities[id].affiliation = Some(ctx.mentions[mi].name.clone());
+        }
+        return Some(id);
+    }
+    if LEX.is_group_noun(&head) || ends_with_group(&ws) {
+        return Some(ctx.reg.group(&phrase, PersonKind::Group, sentence, side));
+    }
+    // a description whose named part is the speaker: "the Cincinnati fire department"
+    if let Some(&mi) = inside
+        .iter()
+        .rev()
+        .find(|&&i| !ctx.mentions[i].possessive && ctx.mentions[i].kind != MentionKind::Place)
+    {
+        return ctx.reg.of_mention[mi];
+    }
+    None
+}
+
+fn ends_with_group(ws: &[String]) -> bool {
+    ws.len() >= 2 && LEX.is_group_noun(&format!("{} {}", ws[ws.len() - 2], ws[ws.len() - 1]))
+}
+
+/// The side shown in a phrase: a demonym or a named place ("the Ukrainian military").
+fn side_in(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<String> {
+    for i in r.clone() {
+        let w = ctx.text(pi, i);
+        if is_demonym(w)
+            && let Some(c) = country_for(w)
+        {
+            return Some(c.to_owned());
+        }
+    }
+    ctx.mentions
+        .iter()
+        .filter(|m| m.para == pi && m.start >= r.start && m.end <= r.end)
+        .find_map(|m| country_for(&m.name).map(str::to_owned))
+}
+
+/// The most recent actor described by these words: every word stands in its role, name or
+/// affiliation ("the spokesman" → the spokesman named before; "the foreign ministry" is not
+/// the defence ministry).
+fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, e) in ctx.reg.entities.iter().enumerate() {
+        let own: Vec<String> = e
+            .role
+            .iter()
+            .chain(std::iter::once(&e.name))
+            .chain(e.affiliation.iter())
+            .flat_map(|s| {
+                s.split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let hit = !words.is_empty() && words.iter().all(|w| own.contains(w));
+        if hit && best.is_none_or(|(_, s)| e.last_sentence >= s) {
+            best = Some((i, e.last_sentence));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The organisation in view before `tok`: the last organisation that spoke or was named as a
+/// subject in the previous two sentences.
+fn recent_organisation(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
+    let here = sentence_of(ctx.doc, pi, tok);
+    let org = |e: &Entity| e.kind != PersonKind::Person;
+    if let Some(&(e, _, s)) = ctx.speakers.last()
+        && s + 2 >= here
+        && org(&ctx.reg.entities[e])
+    {
+        return Some(e);
+    }
+    ctx.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| {
+            m.sentence + 2 >= here && (m.para < pi || (m.para == pi && m.end <= tok)) && !m.in_quote
+        })
+        .find_map(|(i, m)| {
+            if m.kind == MentionKind::Organisation {
+                ctx.reg.of_mention[i]
+            } else {
+                None
+            }
+        })
+}
+
+/// Whoever was named last before token `tok` (a person or organisation).
+fn recent_actor(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
+    ctx.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| (m.para < pi || (m.para == pi && m.end <= tok)) && !m.in_quote)
+        .find_map(|(i, m)| {
+            if m.kind == MentionKind::Place {
+                None
+            } else {
+                ctx.reg.of_mention[i]
+            }
+        })
+}
+
+/// The person in focus just before token `tok`.
+fn focus_before(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
+    let here = sentence_of(ctx.doc, pi, tok);
+    // a person named as the subject earlier in this sentence
+    if let Some(e) =
+        sentence_subject(ctx.doc, ctx.mentions, ctx.reg, here).filter(|&(_, end)| end <= tok)
+    {
+        return Some(e.0);
+    }
+    here.checked_sub(1).and_then(|s| ctx.focus[s])
+}
+
+/// Resolve he / she / they / it to an actor.
+pub fn resolve_pronoun(ctx: &mut Ctx<'_, '_>, g: Gender, pi: usize, tok: usize) -> Option<usize> {
+    let compatible = |e: &Entity| match g {
+        Gender::Male | Gender::Female => {
+            e.kind == PersonKind::Person && e.evidence && e.gender.is_none_or(|x| x == g)
+        }
+        Gender::Plural => true,
+        Gender::Neuter => e.kind != PersonKind::Person,
+        Gender::Speaker => false,
+    };
+    let last = ctx
+        .speakers
+        .iter()
+        .rev()
+        .find(|(e, p, _)| *p + 3 >= pi && compatible(&ctx.reg.entities[*e]))
+        .map(|(e, _, _)| *e);
+    let found = match g {
+        Gender::Male | Gender::Female => {
+            let focus = focus_before(ctx, pi, tok).filter(|&e| compatible(&ctx.reg.entities[e]));
+            focus.or(last)
+        }
+        Gender::Plural => {
+            last.or_else(|| recent_where(ctx, pi, tok, |m, _| m.kind != MentionKind::Place))
+        }
+        Gender::Neuter => last.or_else(|| {
+            recent_where(ctx, pi, tok, |m, e| {
+                m.kind != MentionKind::Place && e.kind != PersonKind::Person
+            })
+        }),
+        Gender::Speaker => None,
+    };
+    if let Some(e) = found
+        && matches!(g, Gender::Male | Gender::Female)
+        && ctx.reg.entities[e].gender.is_none()
+    {
+        ctx.reg.entities[e].gender = Some(g);
+    }
+    found
+}
+
+fn recent_where(
+    ctx: &Ctx<'_, '_>,
+    pi: usize,
+    tok: usize,
+    ok: impl Fn(&Mention, &Entity) -> bool,
+) -> Option<usize> {
+    ctx.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, m)| {
+            (m.para < pi || (m.para == pi && m.end <= tok)) && !m.in_quote && m.para + 3 >= pi
+        })
+        .find_map(|(i, m)| {
+            let e = ctx.reg.of_mention[i]?;
+            ok(m, &ctx.reg.entities[e]).then_some(e)
+        })
+}
+
+/// The person named as the subject of sentence `s`, with the token where that name ends: the
+/// first person named, when only an introductory phrase, determiners, titles or descriptions
+/// stand before it.
+fn sentence_subject(
+    doc: &Doc<'_>,
+    mentions: &[Mention],
+    reg: &Registry,
+    s: usize,
+) -> Option<(usize, usize)> {
+    let (pi, r) = doc.sentences.get(s)?;
+    let p = &doc.paras[*pi];
+    let first = mentions
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.sentence == s && !m.in_quote)?;
+    let (mi, m) = first;
+    let e = reg.of_mention[mi]?;
+    if reg.entities[e].kind != PersonKind::Person || !reg.entities[e].evidence || m.possessive {
+        return None;
+    }
+    // what stands before the name: an introductory phrase up to a comma, or words that
+    // describe the name ("Ukraine's top commander"), not a verb
+    let before = r.start..m.outer_start.max(r.start);
+    let comma = before
+        .clone()
+        .rev()
+        .find(|&k| p.tokens[k].text(p.text) == ",");
+    let rest = comma.map_or(before.start, |c| c + 1)..before.end;
+    let descriptive = rest.clone().all(|k| {
+        let t = &p.tokens[k];
+        let w = t.text(p.text).to_lowercase();
+        t.kind == Kind::Punct
+            || SPEECH.grammar.determiners.contains(&w)
+            || t.text(p.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            || LEX.is_role_head(&w)
+            || w == "'s"
+            || w == "\u{2019}s"
+    });
+    (descriptive && rest.len() <= 8).then_some((e, m.end))
+}
+
+/// The first word of sentence `s` after an introductory phrase.
+fn subject_start(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
+    let (pi, r) = doc.sentences.get(s)?;
+    let p = &doc.paras[*pi];
+    let mut k = r.start;
+    while k < r.end && p.tokens[k].kind == Kind::Punct {
+        k += 1;
+    }
+    // "In 2015, he …": skip a short introductory phrase
+    if let Some(c) = (k..r.end.min(k + 7)).find(|&j| p.tokens[j].text(p.text) == ",") {
+        let first = p.tokens[k].text(p.text).to_lowercase();
+        if is_preposition(&first) || SPEECH.is_time_word(&first) || first.ends_with("ly") {
+            k = c + 1;
+        }
+    }
+    (k < r.end).then_some((*pi, k))
+}
+
+fn opens_with_pronoun(doc: &Doc<'_>, s: usize) -> bool {
+    subject_start(doc, s).is_some_and(|(pi, k)| {
+        let p = &doc.paras[pi];
+        matches!(
+            p.tokens[k].text(p.text).to_lowercase().as_str(),
+            "he" | "she"
+        )
+    })
+}
+
+/// "The president said …": a role noun as subject, standing for the person who holds it.
+fn described_subject(doc: &Doc<'_>, reg: &Registry, s: usize) -> Option<usize> {
+    let (pi, k) = subject_start(doc, s)?;
+    let p = &doc.paras[pi];
+    let w = |i: usize| p.tokens.get(i).map(|t| t.text(p.text).to_lowercase());
+    if w(k)? != "the" {
+        return None;
+    }
+    let noun = w(k + 1)?;
+    if !LEX.is_role_head(&noun) {
+        return None;
+    }
+    reg.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == PersonKind::Person && e.first_sentence <= s)
+        .filter(|(_, e)| {
+            e.role
+                .as_deref()
+                .is_some_and(|r| r.split_whitespace().last() == Some(noun.as_str()))
+        })
+        .max_by_key(|(_, e)| e.first_sentence)
+        .map(|(i, _)| i)
+}
+
+/// For each sentence, the person in focus at its end: the person named as its subject, or
+/// the focus carried from the sentence before (for up to three sentences).
+fn focus_chain(doc: &Doc<'_>, mentions: &[Mention], reg: &Registry) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut current: Option<(usize, usize)> = None;
+    for s in 0..doc.sentences.len() {
+        if let Some((e, _)) = sentence_subject(doc, mentions, reg, s) {
+            current = Some((e, s));
+        } else if let Some(e) = described_subject(doc, reg, s) {
+            current = Some((e, s));
+        } else if let Some((e, _)) = current {
+            // "He won …": a pronoun subject keeps the focus alive
+            if opens_with_pronoun(doc, s) {
+                current = Some((e, s));
+            }
+        }
+        out.push(current.filter(|&(_, since)| s - since <= 3).map(|(e, _)| e));
+    }
+    out
+}

@@ -1,0 +1,280 @@
+//! Reported (indirect) speech: a speech verb outside quotation marks, its speaker and what
+//! was reported — the clause after it (`X said (that) …`), the clause before it (`…, X said`),
+//! an object (`X denied the report`), or the clause around `according to X`.
+
+use std::ops::Range;
+
+use super::attribution::{
+    Ctx, cue_text, np_after, np_before, participle_subject, resolve, sentence_of, sentence_range,
+    subject_of, time_phrase,
+};
+use super::cues::{Form, SPEECH};
+use super::names::LEX;
+use super::quotes::{is_double_mark, is_single_mark};
+use super::tokens::Kind;
+use crate::model::{PersonKind, Quote, QuoteKind};
+
+/// Is token `k` the start of "according to"?
+pub fn is_according(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
+    let toks = &ctx.doc.paras[pi].tokens;
+    k + 1 < toks.len() && ctx.lower(pi, k) == "according" && ctx.lower(pi, k + 1) == "to"
+}
+
+/// Reported speech cued at token `k` (a speech verb or "according"), with its speaker.
+pub fn at(ctx: &mut Ctx<'_, '_>, pi: usize, k: usize) -> Option<(Quote, usize)> {
+    let si = sentence_of(ctx.doc, pi, k);
+    let r = sentence_range(ctx.doc, pi, k);
+    if is_according(ctx, pi, k) {
+        return according_to(ctx, pi, si, &r, k);
+    }
+    reported(ctx, pi, si, &r, k)
+}
+
+/// The end of a sentence's words (before its final punctuation and closing marks).
+fn content_end(ctx: &Ctx<'_, '_>, pi: usize, r: &Range<usize>) -> usize {
+    let toks = &ctx.doc.paras[pi].tokens;
+    let mut e = r.end;
+    while e > r.start && toks[e - 1].kind == Kind::Punct {
+        e -= 1;
+    }
+    e
+}
+
+/// Trim punctuation and a leading "that"/"and"/"but" from a token range.
+fn trim(ctx: &Ctx<'_, '_>, pi: usize, mut r: Range<usize>) -> Range<usize> {
+    let toks = &ctx.doc.paras[pi].tokens;
+    while r.start < r.end
+        && (toks[r.start].kind == Kind::Punct
+            || matches!(ctx.lower(pi, r.start).as_str(), "that" | "and" | "but"))
+    {
+        r.start += 1;
+    }
+    while r.end > r.start && toks[r.end - 1].kind == Kind::Punct {
+        r.end -= 1;
+    }
+    r
+}
+
+fn make(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    content: Range<usize>,
+    cue: String,
+    speaker: Option<usize>,
+) -> Option<(Quote, usize)> {
+    let speaker = speaker?;
+    if content.len() < 3 {
+        return None;
+    }
+    // content that is mostly quoted is a direct quote already
+    let quoted = content.clone().filter(|&i| ctx.masks[pi][i]).count();
+    if quoted * 2 > content.len() {
+        return None;
+    }
+    // "X said he would …": the speaker talks about themselves, which tells their gender
+    let first = ctx.lower(pi, content.start);
+    if let Some(g) = LEX.pronoun(&first) {
+        let e = &mut ctx.reg.entities[speaker];
+        if e.kind == PersonKind::Person
+            && e.gender.is_none()
+            && matches!(first.as_str(), "he" | "she")
+        {
+            e.gender = Some(g);
+        }
+    }
+    let text = ctx.slice(pi, content).to_owned();
+    ctx.spoke(speaker, pi, si);
+    Some((
+        Quote {
+            speaker: None,
+            text,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue),
+            sentence: si,
+        },
+        speaker,
+    ))
+}
+
+fn according_to(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    r: &Range<usize>,
+    k: usize,
+) -> Option<(Quote, usize)> {
+    let end = content_end(ctx, pi, r);
+    let np = np_after(ctx, pi, k + 2, end)?;
+    let speaker = resolve(ctx, pi, np.clone());
+    // the content: before the cue, or after the phrase and its comma
+    let content = if k > r.start + 2 {
+        trim(ctx, pi, r.start..k)
+    } else {
+        let after = (np.end..end)
+            .find(|&i| ctx.text(pi, i) == ",")
+            .map_or(np.end, |c| c + 1);
+        trim(ctx, pi, after..end)
+    };
+    make(ctx, pi, si, content, "according to".to_owned(), speaker)
+}
+
+/// Where the verb group of the verb at `v` begins: its auxiliaries and negation
+/// ("did not dispute", "has repeatedly said").
+fn verb_group_start(ctx: &Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> usize {
+    let mut k = v;
+    while k > start && SPEECH.is_between(&ctx.lower(pi, k - 1)) {
+        k -= 1;
+    }
+    k
+}
+
+/// Does a clause start at `k`: a subject (pronoun, name, determiner phrase) followed soon by
+/// a finite verb or auxiliary?
+fn starts_clause(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> bool {
+    let g = &SPEECH.grammar;
+    let w = ctx.lower(pi, k);
+    if g.subject_pronouns.contains(&w) && w != "that" {
+        return true;
+    }
+    let toks = &ctx.doc.paras[pi].tokens;
+    if !(g.determiners.contains(&w) || ctx.is_cap(pi, k)) {
+        return false;
+    }
+    (k + 1..end.min(k + 8))
+        .any(|j| toks[j].kind == Kind::Word && g.auxiliaries.contains(&ctx.lower(pi, j)))
+}
+
+/// Reported speech around the speech verb at `v`.
+fn reported(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+) -> Option<(Quote, usize)> {
+    let toks = &ctx.doc.paras[pi].tokens;
+    let verb = SPEECH.verb(&ctx.lower(pi, v))?.clone();
+    let end = content_end(ctx, pi, r);
+    let cue = cue_text(ctx, pi, v, end);
+    // what follows the verb: addressee, time phrase, "in a statement", "by telephone", "that"
+    let mut k = v + 1;
+    let mut that = None;
+    let mut object_skipped = false;
+    while k < end {
+        let w = ctx.lower(pi, k);
+        if w == "that" {
+            that = Some(k);
+            k += 1;
+            break;
+        }
+        let tp = time_phrase(ctx, pi, k, end);
+        if tp > 0 {
+            k += tp;
+            continue;
+        }
+        if matches!(
+            w.as_str(),
+            "in" | "on" | "during" | "at" | "to" | "via" | "through" | "by" | "over"
+        ) {
+            // "in a statement", "to reporters", "on Twitter", "by telephone"
+            let mut j = k + 1;
+            let mut hit = None;
+            while j < end && j < k + 5 && toks[j].kind == Kind::Word {
+                let lw = ctx.lower(pi, j);
+                if lw == "that" {
+                    break;
+                }
+                if SPEECH.is_statement_noun(&lw)
+                    || SPEECH.grammar.channels.contains(&lw)
+                    || ctx.is_cap(pi, j)
+                {
+                    hit = Some(j + 1);
+                    break;
+                }
+                j += 1;
+            }
+            match hit {
+                Some(h) => {
+                    k = h;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if verb.addressee && !object_skipped && toks[k].kind == Kind::Word {
+            // "told Reuters", "told Putin", "told the paper", "told him"
+            if let Some(np) = np_after(ctx, pi, k, end)
+                && np.len() <= 5
+            {
+                k = np.end;
+                object_skipped = true;
+                continue;
+            }
+        }
+        break;
+    }
+    while k < end && ctx.text(pi, k) == "," {
+        k += 1;
+    }
+    let ing = verb.form == Form::Ing;
+    let speaker_of = |ctx: &mut Ctx<'_, '_>| {
+        if ing {
+            participle_subject(ctx, pi, r.start, v, end)
+        } else {
+            subject_of(ctx, pi, r.start, v)
+        }
+    };
+    // A: subject before the verb, what was said after it
+    let next = (k < end).then(|| ctx.text(pi, k));
+    let opens_quote = next.is_some_and(|w| is_double_mark(w) || is_single_mark(w) || w == ":");
+    if k < end && !opens_quote {
+        let clause = that.is_some() || !verb.weak || starts_clause(ctx, pi, k, end);
+        let short_that = that.is_some_and(|t| end - (t + 1) < 3);
+        if clause && !short_that {
+            if let Some(speaker) = speaker_of(ctx) {
+                let content = trim(ctx, pi, k..end);
+                return make(ctx, pi, si, content, cue, Some(speaker));
+            }
+        } else if verb.object || short_that {
+            // an object: "denied the report", "dismissed that criticism" — the predicate is
+            // what was said
+            if let Some(speaker) = speaker_of(ctx) {
+                let g = verb_group_start(ctx, pi, r.start, v);
+                let content = trim(ctx, pi, g..end);
+                return make(ctx, pi, si, content, cue, Some(speaker));
+            }
+        }
+        return None;
+    }
+    // B: "CONTENT, X said (on Monday)." — the verb ends the sentence
+    if k >= end && !ing {
+        let np = np_before(ctx, pi, r.start, v);
+        let comma_before = |i: usize| i > r.start && ctx.text(pi, i - 1) == ",";
+        if !np.is_empty() && comma_before(np.start) {
+            let speaker = resolve(ctx, pi, np.clone());
+            let content = trim(ctx, pi, r.start..np.start - 1);
+            return make(ctx, pi, si, content, cue, speaker);
+        }
+        if v > r.start && ctx.text(pi, v - 1) == "," {
+            // "CONTENT, Izvestia, a daily, reported" or inverted "CONTENT, said X."
+            let open = (r.start..v - 1).rev().find(|&j| ctx.text(pi, j) == ",");
+            if let Some(o) = open {
+                let np = np_before(ctx, pi, r.start, o);
+                if !np.is_empty() && comma_before(np.start) {
+                    let speaker = resolve(ctx, pi, np.clone());
+                    let content = trim(ctx, pi, r.start..np.start - 1);
+                    if let Some(q) = make(ctx, pi, si, content, cue.clone(), speaker) {
+                        return Some(q);
+                    }
+                }
+            }
+        }
+        if v > r.start && ctx.text(pi, v - 1) == "," {
+            let speaker = np_after(ctx, pi, v + 1, end).and_then(|np| resolve(ctx, pi, np));
+            let content = trim(ctx, pi, r.start..v - 1);
+            return make(ctx, pi, si, content, cue, speaker);
+        }
+    }
+    None
+}

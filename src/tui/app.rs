@@ -1,0 +1,914 @@
+//! The dashboard's state and [`App::update`], the one place where an [`Action`] changes it.
+//! No terminal I/O here: tests drive `update` directly and render into a test buffer.
+//!
+//! Scroll offsets and viewport heights live in [`Cell`]s: drawing records how many rows it
+//! found room for and where the visible window starts, so that paging moves by a real page
+//! and the window follows the selection. Everything else is plain state.
+
+use std::cell::Cell;
+
+use super::action::Action;
+use super::data::{self, CompareRow, Data, Loc, norm};
+use super::keymap::{Context, Keymap};
+use super::theme::Theme;
+use crate::model::Store;
+
+/// The tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Overview,
+    Facts,
+    People,
+    Claims,
+    Compare,
+    Read,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Facts,
+        Tab::People,
+        Tab::Claims,
+        Tab::Compare,
+        Tab::Read,
+    ];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Facts => "Key facts",
+            Tab::People => "Quoted people",
+            Tab::Claims => "Competing claims",
+            Tab::Compare => "Compare",
+            Tab::Read => "Read",
+        }
+    }
+
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Overview => "Overview",
+            Tab::Facts => "Facts",
+            Tab::People => "People",
+            Tab::Claims => "Claims",
+            Tab::Compare => "Compare",
+            Tab::Read => "Read",
+        }
+    }
+
+    /// Parse a tab name as given to `crossread snapshot --tab`.
+    pub fn parse(s: &str) -> Option<Tab> {
+        let s = s.to_ascii_lowercase();
+        Tab::ALL.into_iter().find(|t| {
+            s == t.short_title().to_ascii_lowercase()
+                || s == t.title().to_ascii_lowercase().replace(' ', "-")
+                || s == (t.index() + 1).to_string()
+        })
+    }
+
+    pub fn context(self) -> Context {
+        match self {
+            Tab::Overview => Context::Overview,
+            Tab::Facts => Context::Facts,
+            Tab::People => Context::People,
+            Tab::Claims => Context::Claims,
+            Tab::Compare => Context::Compare,
+            Tab::Read => Context::Read,
+        }
+    }
+
+    fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+
+    fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// Which of two panes has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Left,
+    Right,
+}
+
+/// A selection in a list, with the window of it that was last drawn.
+#[derive(Debug, Clone, Default)]
+pub struct Scroll {
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    /// Rows visible at the last draw (0 before the first).
+    pub height: Cell<usize>,
+}
+
+impl Scroll {
+    fn page(&self) -> usize {
+        match self.height.get() {
+            0 => 10,
+            h => h.max(1),
+        }
+    }
+
+    fn apply(&mut self, a: Action, len: usize) -> bool {
+        if len == 0 {
+            self.selected = 0;
+            return matches!(
+                a,
+                Action::Up
+                    | Action::Down
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::HalfPageUp
+                    | Action::HalfPageDown
+            );
+        }
+        let last = len - 1;
+        let s = self.selected.min(last);
+        let page = self.page();
+        self.selected = match a {
+            Action::Up => s.saturating_sub(1),
+            Action::Down => (s + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => s.saturating_sub(page),
+            Action::PageDown => (s + page).min(last),
+            Action::HalfPageUp => s.saturating_sub(page.div_ceil(2)),
+            Action::HalfPageDown => (s + page.div_ceil(2)).min(last),
+            _ => return false,
+        };
+        true
+    }
+
+    fn reset(&mut self) {
+        self.selected = 0;
+        self.offset.set(0);
+    }
+}
+
+/// A list whose rows can be filtered: `rows` holds indices into the tab's data.
+#[derive(Debug, Clone, Default)]
+pub struct Filtered {
+    pub rows: Vec<usize>,
+    pub scroll: Scroll,
+}
+
+impl Filtered {
+    /// The data index of the selected row.
+    pub fn current(&self) -> Option<usize> {
+        self.rows.get(self.scroll.selected).copied()
+    }
+
+    fn set_rows(&mut self, rows: Vec<usize>) {
+        let keep = self.current();
+        self.rows = rows;
+        self.scroll.selected = keep
+            .and_then(|k| self.rows.iter().position(|&r| r == k))
+            .unwrap_or(0);
+        self.scroll.offset.set(0);
+    }
+}
+
+/// The Read tab: which article, where in it, and what is marked.
+#[derive(Debug, Clone, Default)]
+pub struct ReadState {
+    pub article: usize,
+    /// First wrapped line shown.
+    pub top: Cell<usize>,
+    /// A sentence to bring into view at the next draw.
+    pub scroll_to: Cell<Option<usize>>,
+    /// The sentence that was jumped to, highlighted.
+    pub target: Option<usize>,
+    /// The sentence the last n/N stopped at.
+    pub cursor: Option<usize>,
+    pub show_boilerplate: bool,
+    pub height: Cell<usize>,
+    pub total: Cell<usize>,
+    /// The last wrapped layout and what it was made for: scrolling does not wrap again.
+    pub layout: super::ui::read::LayoutCache,
+}
+
+impl ReadState {
+    fn scroll_by(&self, delta: isize) {
+        let max = self.total.get().saturating_sub(self.height.get().max(1));
+        let top = self.top.get().min(max) as isize + delta;
+        self.top.set((top.max(0) as usize).min(max));
+    }
+
+    fn page(&self) -> isize {
+        match self.height.get() {
+            0 => 10,
+            h => h as isize,
+        }
+    }
+}
+
+/// Where Esc goes back to after a jump to the Read tab.
+#[derive(Debug, Clone)]
+pub struct Back {
+    pub tab: Tab,
+    pub article: usize,
+    pub top: usize,
+    pub target: Option<usize>,
+    pub cursor: Option<usize>,
+}
+
+/// The whole dashboard state.
+#[derive(Debug)]
+pub struct App {
+    pub data: Data,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub tab: Tab,
+    pub running: bool,
+    /// Overview: the source cards and the chart of quoted words.
+    pub cards: Filtered,
+    pub chart: Scroll,
+    pub overview_focus: Focus,
+    pub facts: Filtered,
+    pub people: Filtered,
+    pub quotes: Scroll,
+    pub people_focus: Focus,
+    pub claims: Filtered,
+    pub claims_focus: Focus,
+    /// Restricts facts, people and claims to one article.
+    pub source: Option<usize>,
+    /// Index into `data.pairs`.
+    pub pair: usize,
+    pub swapped: bool,
+    pub compare_rows: Vec<CompareRow>,
+    pub compare: Filtered,
+    pub compare_focus: Focus,
+    pub read: ReadState,
+    /// One search per tab.
+    pub queries: [String; 6],
+    /// The search line is open and takes typed characters.
+    pub typing: bool,
+    pub help: Option<Scroll>,
+    pub back: Option<Back>,
+    /// A one-line message for the footer, cleared by the next action.
+    pub status: Option<String>,
+    pub size: (u16, u16),
+}
+
+impl App {
+    /// Build the dashboard over a store; everything derived from it is computed here, once.
+    pub fn new(store: Store, keymap: Keymap, theme: Theme) -> App {
+        let data = Data::new(store);
+        let mut app = App {
+            data,
+            keymap,
+            theme,
+            tab: Tab::Overview,
+            running: true,
+            cards: Filtered::default(),
+            chart: Scroll::default(),
+            overview_focus: Focus::Left,
+            facts: Filtered::default(),
+            people: Filtered::default(),
+            quotes: Scroll::default(),
+            people_focus: Focus::Left,
+            claims: Filtered::default(),
+            claims_focus: Focus::Left,
+            source: None,
+            pair: 0,
+            swapped: false,
+            compare_rows: Vec::new(),
+            compare: Filtered::default(),
+            compare_focus: Focus::Left,
+            read: ReadState::default(),
+            queries: Default::default(),
+            typing: false,
+            help: None,
+            back: None,
+            status: None,
+            size: (0, 0),
+        };
+        app.rebuild_compare();
+        for t in Tab::ALL {
+            app.refilter(t);
+        }
+        app
+    }
+
+    /// The keymap context that is active now.
+    pub fn context(&self) -> Context {
+        if self.typing {
+            Context::Search
+        } else {
+            self.tab.context()
+        }
+    }
+
+    pub fn query(&self) -> &str {
+        &self.queries[self.tab.index()]
+    }
+
+    /// The selected pair of sources (left, right as shown), if there is one.
+    pub fn pair(&self) -> Option<data::Pair> {
+        let p = *self.data.pairs.get(self.pair)?;
+        Some(if self.swapped {
+            data::Pair {
+                left: p.right,
+                right: p.left,
+                ..p
+            }
+        } else {
+            p
+        })
+    }
+
+    /// Apply one action.
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        if self.typing && self.update_typing(action) {
+            return;
+        }
+        if self.help.is_some() && self.update_help(action) {
+            return;
+        }
+        match action {
+            Action::Quit => self.running = false,
+            Action::Help => self.help = Some(Scroll::default()),
+            Action::NextTab => self.switch(self.tab.next()),
+            Action::PrevTab => self.switch(self.tab.prev()),
+            Action::TabOverview => self.switch(Tab::Overview),
+            Action::TabFacts => self.switch(Tab::Facts),
+            Action::TabPeople => self.switch(Tab::People),
+            Action::TabClaims => self.switch(Tab::Claims),
+            Action::TabCompare => self.switch(Tab::Compare),
+            Action::TabRead => self.switch(Tab::Read),
+            Action::ClickTab(i) => {
+                if let Some(&t) = Tab::ALL.get(i) {
+                    self.switch(t);
+                }
+            }
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown => self.move_selection(action),
+            Action::ScrollUp | Action::ScrollDown => {
+                let step = if action == Action::ScrollUp {
+                    Action::Up
+                } else {
+                    Action::Down
+                };
+                for _ in 0..3 {
+                    self.move_selection(step);
+                }
+            }
+            Action::FocusLeft => self.set_focus(Focus::Left),
+            Action::FocusRight => self.set_focus(Focus::Right),
+            Action::Open => self.open(),
+            Action::Back => self.go_back(),
+            Action::Search => {
+                self.typing = true;
+            }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            Action::SearchDone | Action::SearchClear | Action::SearchDelete => {}
+            Action::SearchInput(_) => {}
+            Action::PrevPair | Action::NextPair => {
+                let n = self.data.pairs.len();
+                if n > 1 {
+                    self.pair = if action == Action::NextPair {
+                        (self.pair + 1) % n
+                    } else {
+                        (self.pair + n - 1) % n
+                    };
+                    self.swapped = false;
+                    self.rebuild_compare();
+                } else {
+                    self.status = Some("only one pair of sources is loaded".to_owned());
+                }
+            }
+            Action::Swap => {
+                if self.data.pairs.is_empty() {
+                    self.status = Some("comparing needs two sources".to_owned());
+                } else {
+                    self.swapped = !self.swapped;
+                    self.rebuild_compare();
+                }
+            }
+            Action::CycleSource => {
+                let n = self.data.articles().len();
+                self.source = match self.source {
+                    None if n > 0 => Some(0),
+                    Some(i) if i + 1 < n => Some(i + 1),
+                    _ => None,
+                };
+                for t in [Tab::Facts, Tab::People, Tab::Claims] {
+                    self.refilter(t);
+                }
+                self.quotes.reset();
+            }
+            Action::ToggleBoilerplate => {
+                self.read.show_boilerplate = !self.read.show_boilerplate;
+                self.read.top.set(0);
+            }
+            Action::PrevArticle | Action::NextArticle => {
+                let n = self.data.articles().len();
+                if n > 0 {
+                    let a = self.read.article.min(n - 1);
+                    self.read.article = if action == Action::NextArticle {
+                        (a + 1) % n
+                    } else {
+                        (a + n - 1) % n
+                    };
+                    self.read.top.set(0);
+                    self.read.target = None;
+                    self.read.cursor = None;
+                }
+            }
+            Action::Resize(w, h) => self.size = (w, h),
+        }
+    }
+
+    /// Typing in the search line: characters edit the query, Enter keeps it, Esc drops it.
+    /// Returns false for actions that keep their usual meaning (arrows, Ctrl-C …).
+    fn update_typing(&mut self, action: Action) -> bool {
+        let t = self.tab.index();
+        match action {
+            Action::SearchInput(c) => {
+                self.queries[t].push(c);
+                self.refilter(self.tab);
+                self.first_match();
+            }
+            Action::SearchDelete => {
+                self.queries[t].pop();
+                self.refilter(self.tab);
+            }
+            Action::SearchDone => {
+                self.typing = false;
+            }
+            Action::SearchClear => {
+                self.typing = false;
+                self.queries[t].clear();
+                self.refilter(self.tab);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// With the help overlay open, movement scrolls it and Esc or `?` closes it.
+    fn update_help(&mut self, action: Action) -> bool {
+        let Some(help) = self.help.as_mut() else {
+            return false;
+        };
+        let len = super::ui::help::line_count(&self.keymap);
+        match action {
+            Action::Help | Action::Back => self.help = None,
+            Action::ScrollUp | Action::ScrollDown => {
+                let a = if action == Action::ScrollUp {
+                    Action::Up
+                } else {
+                    Action::Down
+                };
+                help.apply(a, len);
+            }
+            a if help.apply(a, len) => {
+                // the overlay scrolls by its first line: no further than a full last page
+                let h = help.height.get();
+                if h > 0 {
+                    help.selected = help.selected.min(len.saturating_sub(h));
+                }
+            }
+            Action::Quit | Action::Resize(..) => return false,
+            a if is_tab_switch(a) => {
+                self.help = None;
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn switch(&mut self, tab: Tab) {
+        if self.typing {
+            self.typing = false;
+        }
+        self.tab = tab;
+    }
+
+    fn set_focus(&mut self, f: Focus) {
+        match self.tab {
+            Tab::Overview => self.overview_focus = f,
+            Tab::People => self.people_focus = f,
+            Tab::Claims => self.claims_focus = f,
+            Tab::Compare => self.compare_focus = f,
+            Tab::Facts | Tab::Read => {}
+        }
+    }
+
+    fn move_selection(&mut self, a: Action) {
+        match self.tab {
+            Tab::Overview => match self.overview_focus {
+                Focus::Left => {
+                    self.cards.scroll.apply(a, self.cards.rows.len());
+                }
+                Focus::Right => {
+                    self.chart.apply(a, self.data.bars.len());
+                }
+            },
+            Tab::Facts => {
+                self.facts.scroll.apply(a, self.facts.rows.len());
+            }
+            Tab::People => match self.people_focus {
+                Focus::Left => {
+                    if self.people.scroll.apply(a, self.people.rows.len()) {
+                        self.quotes.reset();
+                    }
+                }
+                Focus::Right => {
+                    let n = self.person_quotes().len();
+                    self.quotes.apply(a, n);
+                }
+            },
+            Tab::Claims => {
+                self.claims.scroll.apply(a, self.claims.rows.len());
+            }
+            Tab::Compare => {
+                self.compare.scroll.apply(a, self.compare.rows.len());
+                let up = matches!(
+                    a,
+                    Action::Up | Action::PageUp | Action::HalfPageUp | Action::Top
+                );
+                self.skip_headings(!up);
+            }
+            Tab::Read => {
+                let r = &self.read;
+                match a {
+                    Action::Up => r.scroll_by(-1),
+                    Action::Down => r.scroll_by(1),
+                    Action::Top => r.top.set(0),
+                    Action::Bottom => r.top.set(usize::MAX / 2),
+                    Action::PageUp => r.scroll_by(-r.page()),
+                    Action::PageDown => r.scroll_by(r.page()),
+                    Action::HalfPageUp => r.scroll_by(-(r.page() + 1) / 2),
+                    Action::HalfPageDown => r.scroll_by((r.page() + 1) / 2),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// The quotes of the selected person, restricted to the chosen source.
+    pub fn person_quotes(&self) -> Vec<data::QuoteRef> {
+        let Some(p) = self.people.current().and_then(|i| self.data.people.get(i)) else {
+            return Vec::new();
+        };
+        p.quotes
+            .iter()
+            .copied()
+            .filter(|q| self.source.is_none_or(|s| s == q.article))
+            .collect()
+    }
+
+    /// Enter: the selected item's sentence in the Read tab.
+    fn open(&mut self) {
+        let loc = match self.tab {
+            Tab::Overview => match self.overview_focus {
+                Focus::Left => match self.cards.current() {
+                    Some(a) => {
+                        self.jump(a, None);
+                        return;
+                    }
+                    None => None,
+                },
+                Focus::Right => self.data.bars.get(self.chart.selected).and_then(|b| {
+                    let p = &self.data.people[b.person];
+                    p.quotes
+                        .iter()
+                        .find(|q| q.article == b.article)
+                        .map(|q| Loc {
+                            article: q.article,
+                            sentence: self.data.articles()[q.article].quotes[q.index].sentence,
+                        })
+                }),
+            },
+            Tab::Facts => self.facts.current().and_then(|i| {
+                let f = &self.data.facts[i];
+                f.sources
+                    .iter()
+                    .find(|l| self.source.is_none_or(|s| s == l.article))
+                    .or(f.sources.first())
+                    .copied()
+            }),
+            Tab::People => match self.people_focus {
+                Focus::Left => self.people.current().and_then(|i| {
+                    let p = &self.data.people[i];
+                    self.source
+                        .and_then(|s| {
+                            p.quotes.iter().find(|q| q.article == s).map(|q| Loc {
+                                article: s,
+                                sentence: self.data.articles()[s].quotes[q.index].sentence,
+                            })
+                        })
+                        .or(p.first)
+                }),
+                Focus::Right => self.person_quotes().get(self.quotes.selected).map(|q| Loc {
+                    article: q.article,
+                    sentence: self.data.articles()[q.article].quotes[q.index].sentence,
+                }),
+            },
+            Tab::Claims => self.claims.current().and_then(|i| {
+                let row = &self.data.claims[i];
+                let (first, second) = match self.claims_focus {
+                    Focus::Left => (row.claim, row.denial),
+                    Focus::Right => (row.denial, row.claim),
+                };
+                first.or(second).map(|c| Loc {
+                    article: row.article,
+                    sentence: self.data.articles()[row.article].claims[c].sentence,
+                })
+            }),
+            Tab::Compare => self.compare.current().and_then(|i| {
+                let row = &self.compare_rows[i];
+                let pair = self.pair()?;
+                let left = row.left_sentence.map(|s| Loc {
+                    article: pair.left,
+                    sentence: s,
+                });
+                let right = row.right_sentence.map(|s| Loc {
+                    article: pair.right,
+                    sentence: s,
+                });
+                match self.compare_focus {
+                    Focus::Left => left.or(right),
+                    Focus::Right => right.or(left),
+                }
+            }),
+            Tab::Read => return,
+        };
+        match loc {
+            Some(l) if l.article < self.data.articles().len() => {
+                self.jump(l.article, Some(l.sentence))
+            }
+            _ => self.status = Some("nothing to show in the text here".to_owned()),
+        }
+    }
+
+    /// Go to the Read tab at `sentence` of `article`, remembering where we came from.
+    pub fn jump(&mut self, article: usize, sentence: Option<usize>) {
+        if self.tab != Tab::Read {
+            self.back = Some(Back {
+                tab: self.tab,
+                article: self.read.article,
+                top: self.read.top.get(),
+                target: self.read.target,
+                cursor: self.read.cursor,
+            });
+        }
+        self.tab = Tab::Read;
+        self.read.article = article;
+        self.read.target = sentence;
+        self.read.cursor = sentence;
+        self.read.top.set(0);
+        self.read.scroll_to.set(sentence);
+    }
+
+    /// Esc: close the overlay, else clear this tab's filter, else come back from a jump.
+    fn go_back(&mut self) {
+        if !self.query().is_empty() {
+            let t = self.tab.index();
+            self.queries[t].clear();
+            self.refilter(self.tab);
+            return;
+        }
+        if let Some(b) = self.back.take() {
+            self.tab = b.tab;
+            self.read.article = b.article;
+            self.read.top.set(b.top);
+            self.read.target = b.target;
+            self.read.cursor = b.cursor;
+        }
+    }
+
+    /// Keep the Compare selection on an item, not a section heading: step on in the
+    /// direction of travel, else back.
+    fn skip_headings(&mut self, forward: bool) {
+        let rows = &self.compare.rows;
+        let is_item = |k: usize| {
+            rows.get(k)
+                .is_some_and(|&i| self.compare_rows[i].heading.is_none())
+        };
+        let s = self.compare.scroll.selected;
+        if is_item(s) {
+            return;
+        }
+        let ahead = (s + 1..rows.len()).find(|&k| is_item(k));
+        let behind = (0..s).rev().find(|&k| is_item(k));
+        let pick = if forward {
+            ahead.or(behind)
+        } else {
+            behind.or(ahead)
+        };
+        if let Some(k) = pick {
+            self.compare.scroll.selected = k;
+        }
+    }
+
+    fn rebuild_compare(&mut self) {
+        self.compare_rows = match self.pair() {
+            Some(_) => {
+                let p = self.data.pairs[self.pair];
+                data::compare_rows(&self.data, p, self.swapped)
+            }
+            None => Vec::new(),
+        };
+        self.compare.scroll.reset();
+        self.refilter(Tab::Compare);
+        self.skip_headings(true);
+    }
+
+    /// Recompute which rows of `tab` pass its search and the source filter.
+    fn refilter(&mut self, tab: Tab) {
+        let q = norm(&self.queries[tab.index()]);
+        let hit = |hay: &str| q.is_empty() || hay.contains(&q);
+        let src = self.source;
+        match tab {
+            Tab::Overview => {
+                let rows = (0..self.data.articles().len())
+                    .filter(|&i| hit(&self.data.card_haystacks[i]))
+                    .collect();
+                self.cards.set_rows(rows);
+            }
+            Tab::Facts => {
+                let rows = self
+                    .data
+                    .facts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| src.is_none_or(|s| f.sources.iter().any(|l| l.article == s)))
+                    .filter(|(_, f)| hit(&f.haystack))
+                    .map(|(i, _)| i)
+                    .collect();
+                self.facts.set_rows(rows);
+            }
+            Tab::People => {
+                let rows = self
+                    .data
+                    .people
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        src.is_none_or(|s| {
+                            p.quotes_per_source[s] > 0 || p.first.is_some_and(|f| f.article == s)
+                        })
+                    })
+                    .filter(|(_, p)| hit(&p.haystack))
+                    .map(|(i, _)| i)
+                    .collect();
+                let before = self.people.current();
+                self.people.set_rows(rows);
+                if self.people.current() != before {
+                    self.quotes.reset();
+                }
+            }
+            Tab::Claims => {
+                let rows = self
+                    .data
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| src.is_none_or(|s| c.sources.contains(&s)))
+                    .filter(|(_, c)| hit(&c.haystack))
+                    .map(|(i, _)| i)
+                    .collect();
+                self.claims.set_rows(rows);
+            }
+            Tab::Compare => {
+                let rows = self
+                    .compare_rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| q.is_empty() || r.heading.is_none() && r.haystack.contains(&q))
+                    .map(|(i, _)| i)
+                    .collect();
+                self.compare.set_rows(rows);
+                self.skip_headings(true);
+            }
+            Tab::Read => {}
+        }
+    }
+
+    /// After typing, bring the first match into view (the Read tab has no filter).
+    fn first_match(&mut self) {
+        if self.tab == Tab::Read {
+            self.read.cursor = None;
+            self.find_in_read(true, true);
+        }
+    }
+
+    fn next_match(&mut self, forward: bool) {
+        if self.query().is_empty() {
+            self.status = Some("no search yet: press / and type".to_owned());
+            return;
+        }
+        let q = norm(self.query());
+        let found = match self.tab {
+            Tab::Read => self.find_in_read(forward, false),
+            Tab::Overview => step(&mut self.cards, forward, |i| {
+                self.data.card_haystacks[i].contains(&q)
+            }),
+            Tab::Facts => step(&mut self.facts, forward, |i| {
+                self.data.facts[i].haystack.contains(&q)
+            }),
+            Tab::People => {
+                let r = step(&mut self.people, forward, |i| {
+                    self.data.people[i].haystack.contains(&q)
+                });
+                self.quotes.reset();
+                r
+            }
+            Tab::Claims => step(&mut self.claims, forward, |i| {
+                self.data.claims[i].haystack.contains(&q)
+            }),
+            Tab::Compare => step(&mut self.compare, forward, |i| {
+                self.compare_rows[i].haystack.contains(&q)
+            }),
+        };
+        if !found {
+            self.status = Some(format!("no match for “{}”", self.query()));
+        }
+    }
+
+    /// Move the Read tab's cursor to the next (or previous) sentence containing the query.
+    fn find_in_read(&mut self, forward: bool, include_current: bool) -> bool {
+        let q = norm(self.query());
+        let Some(a) = self.data.articles().get(self.read.article) else {
+            return false;
+        };
+        let n = a.sentences.len();
+        if n == 0 || q.is_empty() {
+            return false;
+        }
+        let start = self.read.cursor;
+        let order: Vec<usize> = match (start, forward) {
+            (None, _) => (0..n).collect(),
+            (Some(s), true) => {
+                let from = if include_current { s } else { s + 1 };
+                (from..n).chain(0..from.min(n)).collect()
+            }
+            (Some(s), false) => (0..s).rev().chain((s..n).rev()).collect(),
+        };
+        let hit = order
+            .into_iter()
+            .find(|&i| norm(&a.sentences[i].text).contains(&q));
+        if let Some(i) = hit {
+            self.read.cursor = Some(i);
+            self.read.scroll_to.set(Some(i));
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Select the next (or previous) row of `list` for which `hit` holds, wrapping around.
+fn step(list: &mut Filtered, forward: bool, hit: impl Fn(usize) -> bool) -> bool {
+    let n = list.rows.len();
+    if n == 0 {
+        return false;
+    }
+    let s = list.scroll.selected.min(n - 1);
+    for k in 1..=n {
+        let i = if forward {
+            (s + k) % n
+        } else {
+            (s + n - k % n) % n
+        };
+        if hit(list.rows[i]) {
+            list.scroll.selected = i;
+            return true;
+        }
+    }
+    false
+}
+
+fn is_tab_switch(a: Action) -> bool {
+    matches!(
+        a,
+        Action::NextTab
+            | Action::PrevTab
+            | Action::TabOverview
+            | Action::TabFacts
+            | Action::TabPeople
+            | Action::TabClaims
+            | Action::TabCompare
+            | Action::TabRead
+            | Action::ClickTab(_)
+    )
+}

@@ -1,0 +1,199 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys. Walks every tab,
+//! searches, opens the help, jumps to a sentence and back, quits, and checks that the
+//! terminal came back (main screen, cooked mode).
+//!
+//! Needs tmux; without it the test says so and passes (`.ci/run` installs tmux).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn new() -> Tmux {
+        Tmux {
+            socket: format!("crossread-e2e-{}", std::process::id()),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn start(&self, shell_command: &str) {
+        let o = self.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-s",
+            "e2e",
+            shell_command,
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        // Esc followed by a key must not arrive as Alt+key
+        self.run(&["set", "-s", "escape-time", "0"]);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        let o = self.run(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
+    fn text(&self, text: &str) {
+        let o = self.run(&["send-keys", "-t", "e2e", "-l", text]);
+        assert!(o.status.success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Poll the screen until `done` holds; fail with the last screen after the timeout.
+    fn wait(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if done(&s) {
+                return s;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Wait until every text is on screen at once (a capture can catch a frame half drawn).
+    fn wait_all(&self, texts: &[&str]) -> String {
+        self.wait(&format!("{texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
+    fn wait_gone(&self, text: &str) -> String {
+        self.wait(&format!("{text:?} to go"), |s| !s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn quote_sh(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+}
+
+#[test]
+fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
+    if !Tmux::available() {
+        eprintln!("skipping the end-to-end test: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = dir.path().join("store.json");
+    std::fs::write(&store, crossread::store::to_json(&common::fixture())).expect("write store");
+    let bin = env!("CARGO_BIN_EXE_crossread");
+    // after the dashboard: its exit code and whether the terminal is back in cooked mode
+    let cmd = format!(
+        "XDG_CONFIG_HOME={dir} {bin} {store}; echo \"EXITED $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 60",
+        dir = quote_sh(dir.path()),
+        bin = quote_sh(Path::new(bin)),
+        store = quote_sh(&store),
+    );
+    let t = Tmux::new();
+    t.start(&cmd);
+
+    t.wait_all(&["The Daily Ledger", "1 Overview", "Agreement"]);
+
+    t.keys(&["2"]);
+    t.wait_all(&["Key facts ·", "About 60,000 people"]);
+    t.keys(&["3"]);
+    t.wait_all(&["Quotes ·", "Volodymyr Zelensky"]);
+    t.keys(&["4"]);
+    t.wait_all(&["Competing claims ·", "full control of Pokrovsk"]);
+    t.keys(&["5"]);
+    t.wait_for("Compare · pair 1/3");
+    t.keys(&["6"]);
+    t.wait_for("Read · The Daily Ledger");
+    t.keys(&["Tab"]);
+    t.wait_for("Agreement ·");
+    t.keys(&["BTab"]);
+    t.wait_for("Read · The Daily Ledger");
+
+    // search the facts as you type, keep the filter, clear it
+    t.keys(&["2", "/"]);
+    t.wait_for("/▏");
+    t.text("5,000");
+    t.wait("the filtered facts", |s| {
+        s.contains("1 of 5")
+            && s.contains("about 5,000 square km")
+            && !s.contains("About 60,000 people")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("filter “5,000”");
+    t.keys(&["Escape"]);
+    t.wait_all(&["5 of 5", "About 60,000 people"]);
+
+    // help, and Esc closes it
+    t.keys(&["?"]);
+    t.wait_for("Keys · Esc closes");
+    t.keys(&["Escape"]);
+    t.wait_gone("Keys · Esc closes");
+
+    // Enter on a fact (the selection stayed on the 5,000 row the search found): the Read
+    // tab at its sentence, marked in the gutter; Esc comes back
+    t.keys(&["Enter"]);
+    let gutter = |l: &str| l.contains("▶ ") && !l.contains("jumped-to");
+    let s = t.wait("the marked sentence", |s| s.lines().any(gutter));
+    assert!(s.contains("Read · The Daily Ledger"), "{s}");
+    let marked = s.lines().find(|l| gutter(l)).unwrap_or("");
+    assert!(
+        marked.contains("The front covers about 5,000 square km."),
+        "{s}"
+    );
+    t.keys(&["Escape"]);
+    t.wait_for("Key facts ·");
+
+    // quit: the shell prints on the main screen, in cooked mode
+    t.keys(&["q"]);
+    let s = t.wait("the exit status and the stty line", |s| {
+        s.contains("EXITED") && s.contains("icanon")
+    });
+    assert!(s.contains("EXITED 0"), "{s}");
+    assert!(
+        s.lines().any(|l| l.trim() == "icanon"),
+        "the terminal is left in raw mode:\n{s}"
+    );
+    assert!(!s.contains("Key facts ·"), "the dashboard is gone:\n{s}");
+    let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0");
+}
