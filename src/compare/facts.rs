@@ -251,7 +251,8 @@ fn locate(sentence_words: &[String], fact_words: &[String]) -> Option<(usize, us
         })
 }
 
-/// Is this a word of the measure itself (number, unit, qualifier), not of its subject?
+/// Is this a word of the measure itself (number, unit, qualifier, month or weekday), not of
+/// its subject?
 fn is_measure_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         || RULES.numbers.contains_key(w)
@@ -263,6 +264,8 @@ fn is_measure_word(w: &str) -> bool {
             .iter()
             .any(|(q, _)| q.split(' ').any(|x| x == w))
         || matches!(w, "per" | "cent" | "square" | "sq")
+        || CALENDAR.month(w).is_some()
+        || CALENDAR.weekday(w).is_some()
 }
 
 /// The words that say what a fact counts: its subject (heaviest), the words of its own text

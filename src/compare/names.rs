@@ -47,7 +47,7 @@ fn first_key(token: &str) -> String {
 }
 
 /// Is this word a title, rank or office ("President", "Gen.", "Mr")?
-fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     RULES
         .titles
         .contains(word.trim_end_matches('.').to_lowercase().as_str())

@@ -16,11 +16,27 @@ pub(crate) struct ActorKey {
     pub mentions: usize,
 }
 
+/// The kind an actor is matched as: a "person" named by a role ("foreign ministry
+/// spokesman", "Harbour Authority spokesman") is a description of someone speaking for a
+/// body, matched like a group.
+fn matched_kind(p: &Person) -> PersonKind {
+    let role_named = p
+        .name
+        .split_whitespace()
+        .last()
+        .is_some_and(names::is_title);
+    if p.kind == PersonKind::Person && role_named {
+        PersonKind::Group
+    } else {
+        p.kind
+    }
+}
+
 /// Forms of a name by kind: persons lose their titles, organisations keep every word.
-fn forms(p: &Person) -> Vec<NameForm> {
+fn forms(p: &Person, kind: PersonKind) -> Vec<NameForm> {
     let mut out: Vec<NameForm> = Vec::new();
     for n in p.all_names() {
-        let f = match p.kind {
+        let f = match kind {
             PersonKind::Person => NameForm::person(n),
             _ => NameForm::organisation(n),
         };
@@ -37,10 +53,13 @@ pub(crate) fn actor_keys(article: &Article) -> Vec<ActorKey> {
     article
         .people
         .iter()
-        .map(|p| ActorKey {
-            kind: p.kind,
-            forms: forms(p),
-            mentions: p.mentions,
+        .map(|p| {
+            let kind = matched_kind(p);
+            ActorKey {
+                kind,
+                forms: forms(p, kind),
+                mentions: p.mentions,
+            }
         })
         .collect()
 }
