@@ -456,6 +456,19 @@ mod tests {
                 s("harbour authority spokesman")
             )]
         );
+        // the people stage may file the spokesman as a person: named by a role, it is
+        // still a description of someone speaking for the body
+        let b = article(
+            "b",
+            &["A Danish harbour authority spokesman said the pier was shut."],
+            vec![person(
+                "Danish harbour authority spokesman",
+                &[],
+                PersonKind::Person,
+            )],
+        );
+        let (r, _) = rows(&a, &b);
+        assert_eq!(r[0].0, Status::Shared, "{r:?}");
     }
 
     #[test]
