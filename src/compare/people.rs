@@ -1,6 +1,8 @@
 //! People and organisations across two articles: one row per actor, matched despite
 //! spelling, titles and surname-only mentions; spelling differences become variants.
 
+use std::collections::HashSet;
+
 use crate::model::{Article, Person, PersonKind, Row, Status, Variant};
 use crate::text::fold;
 
@@ -225,7 +227,6 @@ pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignme
     let mut right_only = Vec::new();
     let mut groups = Vec::new();
     let mut variants = Vec::new();
-    let mut named_shared = 0;
     for (i, p) in la.people.iter().enumerate() {
         let row = match lmatch[i] {
             Some((j, fi, fj)) => {
@@ -235,9 +236,6 @@ pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignme
                     variants.push(v);
                 }
                 let q = &ra.people[j];
-                if named(p.kind) {
-                    named_shared += 1;
-                }
                 (
                     Row {
                         status: Status::Shared,
@@ -256,9 +254,6 @@ pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignme
                 } else {
                     None
                 };
-                if printed.is_some() && named(p.kind) {
-                    named_shared += 1;
-                }
                 let status = if printed.is_some() {
                     Status::Shared
                 } else {
@@ -294,9 +289,6 @@ pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignme
         } else {
             None
         };
-        if printed.is_some() && named(q.kind) {
-            named_shared += 1;
-        }
         let row = Row {
             status: if printed.is_some() {
                 Status::Shared
@@ -317,20 +309,44 @@ pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignme
         };
         bucket.push((row, q.mentions));
     }
-    // shared first, then each side's own; the most mentioned first; groups last
+    // shared first, then each side's own; the most mentioned first; groups last. A name
+    // an article lists twice (as a person and as an organisation) is one row.
+    let mut seen: HashSet<(bool, String)> = HashSet::new();
+    let mut counts = [0usize; 3];
     let mut rows = Vec::new();
-    for mut bucket in [shared, left_only, right_only] {
-        bucket.sort_by_key(|b| std::cmp::Reverse(b.1));
-        rows.extend(bucket.into_iter().map(|(r, _)| r));
-    }
     groups.sort_by(|a, b| a.0.status.cmp(&b.0.status).then(b.1.cmp(&a.1)));
-    rows.extend(groups.into_iter().map(|(r, _)| r));
+    for (k, mut bucket) in [shared, left_only, right_only, groups]
+        .into_iter()
+        .enumerate()
+    {
+        if k < 3 {
+            bucket.sort_by_key(|b| std::cmp::Reverse(b.1));
+        }
+        for (row, _) in bucket {
+            let l = row.left.as_deref().map(|n| (true, fold(n)));
+            let r = row.right.as_deref().map(|n| (false, fold(n)));
+            let repeat = match row.status {
+                Status::LeftOnly => l.as_ref().is_some_and(|x| seen.contains(x)),
+                Status::RightOnly => r.as_ref().is_some_and(|x| seen.contains(x)),
+                _ => false,
+            };
+            seen.extend(l);
+            seen.extend(r);
+            if !repeat {
+                if k < 3 {
+                    counts[k] += 1;
+                }
+                rows.push(row);
+            }
+        }
+    }
+    let [shared, left_only, right_only] = counts;
     PeopleAlignment {
         rows,
         variants,
-        named_left: la.people.iter().filter(|p| named(p.kind)).count(),
-        named_right: ra.people.iter().filter(|p| named(p.kind)).count(),
-        named_shared,
+        named_left: shared + left_only,
+        named_right: shared + right_only,
+        named_shared: shared,
     }
 }
 
@@ -469,6 +485,25 @@ mod tests {
         );
         let (r, _) = rows(&a, &b);
         assert_eq!(r[0].0, Status::Shared, "{r:?}");
+    }
+
+    #[test]
+    fn a_name_listed_twice_by_one_article_is_one_row() {
+        let a = article(
+            "a",
+            &["Velm fell.", "The Velm council met."],
+            vec![
+                person("Velm", &[], PersonKind::Person),
+                person("Velm", &[], PersonKind::Organisation),
+            ],
+        );
+        let b = article(
+            "b",
+            &["Velm fell."],
+            vec![person("Velm", &[], PersonKind::Person)],
+        );
+        let (r, _) = rows(&a, &b);
+        assert_eq!(r, [(Status::Shared, s("Velm"), s("Velm"))]);
     }
 
     #[test]

@@ -8,7 +8,8 @@ use std::fmt::Write;
 use crate::model::{Article, Comparison, QuoteRow, Row, Status, Store};
 use crate::text::{sanitise, truncate};
 
-use super::{DiffKind, diff_words};
+use super::words::{folded_words, seq_similarity};
+use super::{DiffKind, diff_spans, diff_words};
 
 /// Escape text for Markdown: characters that would start emphasis, links, code, HTML or a
 /// table cell are backslash-escaped; newlines become spaces.
@@ -90,25 +91,41 @@ fn claim_note(a: &Article, text: &str, sentence: Option<usize>) -> String {
     }
 }
 
-/// Marked-up differences: ~~removed~~ **added**.
+/// Marked-up differences: ~~removed~~ **added**, with the right text's spacing kept where
+/// an addition follows a text that ends without a space.
 fn marked_diff(a: &str, b: &str) -> String {
     let mut out = String::new();
-    for (kind, seg) in diff_words(a, b) {
-        let body = seg.trim_end();
-        let tail = &seg[body.len()..];
-        match kind {
-            DiffKind::Same => out.push_str(&md(seg)),
-            DiffKind::Removed if !body.trim().is_empty() => {
-                let _ = write!(out, "~~{}~~{}", md(body.trim_start()), tail);
-            }
-            DiffKind::Added if !body.trim().is_empty() => {
-                let _ = write!(out, "**{}**{}", md(body.trim_start()), tail);
-            }
-            _ => out.push_str(seg),
+    for (kind, range) in diff_spans(a, b) {
+        let seg = if kind == DiffKind::Added {
+            &b[range.clone()]
+        } else {
+            &a[range.clone()]
+        };
+        let body = seg.trim();
+        let tail = &seg[seg.trim_end().len()..];
+        if kind == DiffKind::Same || body.is_empty() {
+            out.push_str(&md(seg));
+            continue;
         }
+        let spaced_in_b =
+            kind == DiffKind::Added && b[..range.start].ends_with(char::is_whitespace);
+        if spaced_in_b && !out.is_empty() && !out.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        let mark = if kind == DiffKind::Added { "**" } else { "~~" };
+        let _ = write!(out, "{mark}{}{mark}{tail}", md(body));
     }
     out.trim_end().to_owned()
 }
+
+/// Two texts close enough word for word that marking their differences helps the reader.
+fn near_verbatim(a: &str, b: &str) -> bool {
+    let (x, y) = (folded_words(a), folded_words(b));
+    seq_similarity(&x, &y) >= NEAR_VERBATIM
+}
+
+/// Below this word-level similarity two versions are shown one after the other.
+const NEAR_VERBATIM: f32 = 0.6;
 
 fn sentence(a: &Article, i: usize) -> &str {
     a.sentences.get(i).map_or("", |s| s.text.as_str())
@@ -387,12 +404,16 @@ fn people(out: &mut String, c: &Comparison, ln: &str, rn: &str) {
     out.push('\n');
 }
 
-fn quote_line(q: &QuoteRow) -> String {
+fn quote_line(q: &QuoteRow, ln: &str, rn: &str) -> String {
     let who = md(q.speaker.as_deref().unwrap_or("unattributed"));
     match (q.left.as_deref(), q.right.as_deref()) {
-        (Some(a), Some(b)) if crate::text::fold(a) != crate::text::fold(b) => {
+        (Some(a), Some(b)) if crate::text::fold(a) == crate::text::fold(b) => {
+            format!("- {who}: “{}”", md(a))
+        }
+        (Some(a), Some(b)) if near_verbatim(a, b) => {
             format!("- {who}: “{}”", marked_diff(a, b))
         }
+        (Some(a), Some(b)) => format!("- {who} — {}: “{}”; {}: “{}”", md(ln), md(a), md(rn), md(b)),
         (a, b) => format!("- {who}: “{}”", md(a.or(b).unwrap_or(""))),
     }
 }
@@ -413,7 +434,7 @@ fn quotes(out: &mut String, c: &Comparison, ln: &str, rn: &str) {
         }
         let _ = writeln!(out, "**{what}**\n");
         for q in rows {
-            out.push_str(&quote_line(q));
+            out.push_str(&quote_line(q, ln, rn));
             out.push('\n');
         }
         out.push('\n');
@@ -477,4 +498,47 @@ fn sentences(out: &mut String, c: &Comparison, l: &Article, r: &Article, ln: &st
         }
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_changes_and_keeps_spacing() {
+        assert_eq!(
+            marked_diff("a road and rail junction", "a road and rail hub"),
+            "a road and rail ~~junction~~ **hub**"
+        );
+        // an addition after the end of the left text keeps the right text's space
+        assert_eq!(
+            marked_diff(
+                "the rest of the region",
+                "the rest of the region and the coast"
+            ),
+            "the rest of the region **and the coast**"
+        );
+        assert_eq!(marked_diff("a *b* c", "a *b* d"), r"a \*b\* ~~c~~ **d**");
+    }
+
+    #[test]
+    fn escapes_markdown() {
+        assert_eq!(
+            md("5*3 [x] <b> a|b ~y~ #1 `c`"),
+            r"5\*3 \[x\] \<b\> a\|b \~y\~ \#1 \`c\`"
+        );
+        assert_eq!(md("line\nbreak"), "line break");
+    }
+
+    #[test]
+    fn only_close_versions_are_marked_up() {
+        assert!(near_verbatim(
+            "we will rebuild every house before winter",
+            "we will rebuild every home before winter"
+        ));
+        assert!(!near_verbatim(
+            "we will rebuild every house before winter",
+            "reconstruction starts in spring, officials said"
+        ));
+    }
 }

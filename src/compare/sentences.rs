@@ -1,6 +1,8 @@
 //! Sentences across two articles: near-identical sentences (wire copy reused) aligned one
 //! to one, and the word-level differences of a pair.
 
+use std::ops::Range;
+
 use crate::analyse::tokens;
 use crate::model::{Article, SentencePair};
 
@@ -151,7 +153,7 @@ const DIFF_MAX_CELLS: usize = 1 << 20;
 
 /// Word-level differences between two texts, for showing an aligned pair side by side:
 /// "a road and rail junction" against "a road and rail hub" gives `Same("a road and rail ")`,
-/// `Removed("junction")`, `Added("hub")`.
+/// `Removed("junction ")`, `Added("hub ")`.
 ///
 /// Words, numbers and punctuation marks are compared case-insensitively, with curly and
 /// straight quotes alike. Each segment is a slice of its own text and carries the
@@ -159,15 +161,25 @@ const DIFF_MAX_CELLS: usize = 1 << 20;
 /// and the `Added` segments are the parts of `b` that `a` lacks. Where a word was replaced,
 /// the removal comes before the addition.
 pub fn diff_words<'a>(a: &'a str, b: &'a str) -> Vec<(DiffKind, &'a str)> {
+    diff_spans(a, b)
+        .into_iter()
+        .map(|(k, r)| (k, if k == DiffKind::Added { &b[r] } else { &a[r] }))
+        .collect()
+}
+
+/// The segments of [`diff_words`] as byte ranges: into `b` for `Added`, into `a` otherwise.
+/// A renderer that needs the surroundings of a segment (the space before an addition, say)
+/// reads them from the ranges.
+pub fn diff_spans(a: &str, b: &str) -> Vec<(DiffKind, Range<usize>)> {
     let (ta, tb) = (tokens::tokenize(a), tokens::tokenize(b));
     // each token's piece runs from its start to the next token's start; the first piece
     // also holds any leading whitespace
-    let pieces = |s: &str, t: &[tokens::Token]| -> Vec<(usize, usize)> {
+    let pieces = |s: &str, t: &[tokens::Token]| -> Vec<Range<usize>> {
         (0..t.len())
             .map(|k| {
                 let start = if k == 0 { 0 } else { t[k].start as usize };
                 let end = t.get(k + 1).map_or(s.len(), |n| n.start as usize);
-                (start, end)
+                start..end
             })
             .collect()
     };
@@ -175,42 +187,29 @@ pub fn diff_words<'a>(a: &'a str, b: &'a str) -> Vec<(DiffKind, &'a str)> {
     let fa: Vec<String> = ta.iter().map(|t| fold_word(t.text(a))).collect();
     let fb: Vec<String> = tb.iter().map(|t| fold_word(t.text(b))).collect();
 
-    // (kind, start, end) in the kind's own text; consecutive pieces of one kind merge
-    let mut spans: Vec<(DiffKind, usize, usize)> = Vec::new();
+    // consecutive pieces of one kind merge into one range
+    let mut out: Vec<(DiffKind, Range<usize>)> = Vec::new();
+    if ta.is_empty() && !a.is_empty() {
+        out.push((DiffKind::Removed, 0..a.len()));
+    }
     let (mut i, mut j) = (0, 0);
     for op in edit_script(&fa, &fb) {
-        let (start, end) = match op {
-            DiffKind::Same | DiffKind::Removed => pa[i],
-            DiffKind::Added => pb[j],
+        let piece = match op {
+            DiffKind::Same | DiffKind::Removed => pa[i].clone(),
+            DiffKind::Added => pb[j].clone(),
         };
         match op {
             DiffKind::Same => (i, j) = (i + 1, j + 1),
             DiffKind::Removed => i += 1,
             DiffKind::Added => j += 1,
         }
-        match spans.last_mut() {
-            Some(last) if last.0 == op && last.2 == start => last.2 = end,
-            _ => spans.push((op, start, end)),
+        match out.last_mut() {
+            Some(last) if last.0 == op && last.1.end == piece.start => last.1.end = piece.end,
+            _ => out.push((op, piece)),
         }
     }
-    let mut out: Vec<(DiffKind, &'a str)> = spans
-        .into_iter()
-        .map(|(k, s, e)| {
-            (
-                k,
-                if k == DiffKind::Added {
-                    &b[s..e]
-                } else {
-                    &a[s..e]
-                },
-            )
-        })
-        .collect();
-    if ta.is_empty() && !a.is_empty() {
-        out.insert(0, (DiffKind::Removed, a));
-    }
     if tb.is_empty() && !b.is_empty() {
-        out.push((DiffKind::Added, b));
+        out.push((DiffKind::Added, 0..b.len()));
     }
     out
 }
