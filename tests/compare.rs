@@ -425,3 +425,47 @@ fn the_report_escapes_markdown_in_article_text() {
     assert!(md.contains(r"\[sharply\] \|"), "{md}");
     assert!(md.contains("~~rose~~ **fell**"), "{md}");
 }
+
+#[test]
+fn long_timelines_and_tables_stay_bounded_and_aligned() {
+    // an almanac-like article: 3,000 dates in one year and 3,000 figures of one kind
+    let mut a = Article {
+        id: "almanac".into(),
+        ..Article::default()
+    };
+    for k in 0..3000usize {
+        let (m, d) = (k % 12 + 1, k % 28 + 1);
+        a.sentences.push(Sentence {
+            text: format!(
+                "Entry {k}: on 2019-{m:02}-{d:02} the gauge read {} metres.",
+                k + 1
+            ),
+            ..Sentence::default()
+        });
+        a.facts.push(Fact {
+            kind: FactKind::Date,
+            text: format!("2019-{m:02}-{d:02}"),
+            date: Some(format!("2019-{m:02}-{d:02}")),
+            sentence: k,
+            ..Fact::default()
+        });
+        a.facts.push(Fact {
+            kind: FactKind::Quantity,
+            text: format!("{} metres", k + 1),
+            value: Some((k + 1) as f64),
+            unit: Some("m".into()),
+            sentence: k,
+            ..Fact::default()
+        });
+    }
+    let mut b = a.clone();
+    b.id = "almanac-2".into();
+    let c = compare::compare(&a, &b);
+    let shared = c
+        .facts
+        .iter()
+        .filter(|r| r.status == Status::Shared)
+        .count();
+    assert!(shared > 3000, "{shared} shared of {}", c.facts.len());
+    assert_eq!(c.sentences.len(), 3000);
+}

@@ -47,6 +47,13 @@ impl DateParts {
     fn is_empty(&self) -> bool {
         self.year.is_none() && self.month.is_none() && self.day.is_none()
     }
+
+    /// A number that sorts dates in time order (missing parts count as zero).
+    fn ordinal(&self) -> i64 {
+        i64::from(self.year.unwrap_or(0)) * 400
+            + i64::from(self.month.unwrap_or(0)) * 32
+            + i64::from(self.day.unwrap_or(0))
+    }
 }
 
 /// A fact reduced for matching.
@@ -550,7 +557,8 @@ const DIFFERS_THRESHOLD: f32 = 0.45;
 pub(crate) struct FactJoin {
     /// (dimension, ln value, fact).
     values: Vec<(u64, f64, u32)>,
-    dates: Vec<u32>,
+    /// (date as a sortable number, fact), sorted.
+    dates: Vec<(i64, u32)>,
     names: Vec<(u64, u32)>,
 }
 
@@ -566,7 +574,7 @@ pub(crate) fn join_lists(keys: &[FactKey]) -> FactJoin {
                     values.push((v.dimension, v.base.max(1e-12).ln(), i));
                 }
             }
-            Class::Date => dates.push(i),
+            Class::Date => dates.push((k.date.ordinal(), i)),
             Class::Named => {
                 if let Some(n) = &k.name {
                     names.push((hash(n), i));
@@ -576,6 +584,7 @@ pub(crate) fn join_lists(keys: &[FactKey]) -> FactJoin {
     }
     values.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     names.sort_unstable();
+    dates.sort_unstable();
     FactJoin {
         values,
         dates,
@@ -583,25 +592,51 @@ pub(crate) fn join_lists(keys: &[FactKey]) -> FactJoin {
     }
 }
 
+/// Date pairs compared all against all, at most; beyond (a long timeline), each date meets
+/// only the [`NEAREST_DATES`] closest dates of the other article.
+const MAX_ALL_DATE_PAIRS: usize = 4096;
+const NEAREST_DATES: usize = 16;
+/// Values of one dimension a fact is compared with, at most (a table of figures).
+const MAX_WINDOW: usize = 64;
+
 fn candidates(l: &FactJoin, r: &FactJoin) -> Vec<(u32, u32)> {
     let reach = CONFLICT_REACH.ln() + 1e-9;
     let mut out = Vec::new();
-    let (a, b) = (&l.values, &r.values);
-    let mut lo = 0;
-    for x in a {
-        // move the window start to this dimension and value range
-        while lo < b.len() && (b[lo].0 < x.0 || (b[lo].0 == x.0 && b[lo].1 < x.1 - reach)) {
-            lo += 1;
-        }
-        let mut k = lo;
-        while k < b.len() && b[k].0 == x.0 && b[k].1 <= x.1 + reach {
-            out.push((x.2, b[k].2));
-            k += 1;
-        }
+    let b = &r.values;
+    for x in &l.values {
+        // the right values of this dimension, then the nearest ones within reach, on both
+        // sides of this value
+        let dim_lo = b.partition_point(|y| y.0 < x.0);
+        let dim_hi = b.partition_point(|y| y.0 <= x.0);
+        let dim = &b[dim_lo..dim_hi];
+        let at = dim.partition_point(|y| y.1 < x.1);
+        let below = dim[..at]
+            .iter()
+            .rev()
+            .take_while(|y| y.1 >= x.1 - reach)
+            .take(MAX_WINDOW / 2);
+        let above = dim[at..]
+            .iter()
+            .take_while(|y| y.1 <= x.1 + reach)
+            .take(MAX_WINDOW / 2);
+        out.extend(below.chain(above).map(|y| (x.2, y.2)));
     }
-    for &i in &l.dates {
-        for &j in &r.dates {
-            out.push((i, j));
+    // dates: every pair when few (a year may differ between two accounts of one event);
+    // for long timelines, only dates that share a year or lack one
+    if l.dates.len() * r.dates.len() <= MAX_ALL_DATE_PAIRS {
+        for &(_, i) in &l.dates {
+            for &(_, j) in &r.dates {
+                out.push((i, j));
+            }
+        }
+    } else {
+        // r.dates is sorted by date: each left date meets the nearest right dates
+        for &(d, i) in &l.dates {
+            let at = r.dates.partition_point(|x| x.0 < d);
+            let lo = at.saturating_sub(NEAREST_DATES / 2);
+            for &(_, j) in r.dates.iter().skip(lo).take(NEAREST_DATES) {
+                out.push((i, j));
+            }
         }
     }
     out.extend(super::names::join(&l.names, &r.names));

@@ -3,6 +3,7 @@
 //! quoted and claimed, and the sentences they share with the changed words marked. Output
 //! is deterministic: the same store gives the same bytes.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::model::{Article, Comparison, QuoteRow, Row, Status, Store};
@@ -172,12 +173,11 @@ pub fn markdown(store: &Store) -> String {
             .total_cmp(&closeness(a))
             .then_with(|| (&a.left, &a.right).cmp(&(&b.left, &b.right)))
     });
+    let by_id: HashMap<&str, &Article> =
+        store.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut unrelated = 0;
     for c in order {
-        let (Some(l), Some(r)) = (
-            store.articles.iter().find(|a| a.id == c.left),
-            store.articles.iter().find(|a| a.id == c.right),
-        ) else {
+        let (Some(&l), Some(&r)) = (by_id.get(c.left.as_str()), by_id.get(c.right.as_str())) else {
             continue;
         };
         if closeness(c) == 0.0 && c.summary.differs == 0 && store.comparisons.len() > 1 {
