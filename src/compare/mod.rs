@@ -24,7 +24,6 @@ use rayon::prelude::*;
 
 use crate::model::{Article, Comparison, Summary, Variant};
 
-pub use names::token_key as name_key;
 pub use sentences::{DiffKind, MIN_SIMILARITY, diff_spans, diff_words};
 
 /// An article reduced once for comparison with any other.

@@ -179,7 +179,8 @@ impl NameForm {
     }
 }
 
-/// Optimal string alignment distance, bounded: `None` when above `max`.
+/// Are two strings within `max` edits (insertions, deletions, substitutions and swaps of
+/// neighbours)? The length check spares the table for most pairs.
 fn osa_within(a: &str, b: &str, max: usize) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     la.abs_diff(lb) <= max && strsim::osa_distance(a, b) <= max
