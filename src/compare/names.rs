@@ -14,7 +14,7 @@ use super::words::hash;
 
 /// The spelling key of one name token: diacritics removed, lower case, letters and digits
 /// only, transliteration folds applied, doubled letters collapsed.
-/// "Zelenskyy", "Zelenskiy" and "Zelensky" share one key.
+/// "Kovalskyy", "Kovalskiy" and "Kovalsky" share one key.
 pub fn token_key(token: &str) -> String {
     let mut s: String = strip_diacritics(token)
         .chars()
@@ -594,7 +594,7 @@ pub(crate) fn scan_variants(l: &NameScan, r: &NameScan) -> Vec<(usize, usize)> {
 }
 
 /// Merge variant lists: drop repeats and any variant whose two sides lie inside another's
-/// ("Zelensky"/"Zelenskiy" inside "Volodymyr Zelensky"/"Volodymyr Zelenskiy"); keep order.
+/// ("Kovalsky"/"Kovalskiy" inside "Petro Kovalsky"/"Petro Kovalskiy"); keep order.
 pub(crate) fn tidy_variants(all: Vec<Variant>) -> Vec<Variant> {
     let folded: Vec<(String, String)> = all
         .iter()
