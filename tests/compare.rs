@@ -232,6 +232,8 @@ fn seeds_with_facts() -> (Article, Article) {
         },
         area(&r),
         early(&r),
+        // the facts stage also lists a bracketed conversion as a fact of its own
+        fact(&r, "10 km", FactKind::Quantity, Some(10.0), Some("km")),
     ];
     (l, r)
 }

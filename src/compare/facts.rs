@@ -323,6 +323,20 @@ fn topic(f: &Fact, sentence: &str) -> Bag {
     Bag::new(items)
 }
 
+/// The bracketed second units of an article's facts, by sentence ("10 km" of "six miles
+/// (10 km)"). The facts stage may list such a conversion as a fact of its own; the fact
+/// that prints it carries it as `alt`, and listing it again would count one figure twice.
+pub(crate) fn bracketed(article: &Article) -> HashSet<(usize, String)> {
+    article
+        .facts
+        .iter()
+        .filter_map(|g| {
+            let (_, rest) = g.text.split_once('(')?;
+            Some((g.sentence, fold(rest.trim_end().trim_end_matches(')'))))
+        })
+        .collect()
+}
+
 /// Reduce a fact for matching.
 pub(crate) fn key(f: &Fact, article: &Article) -> FactKey {
     let sentence = article

@@ -44,10 +44,16 @@ pub struct ArticleIndex<'a> {
 impl<'a> ArticleIndex<'a> {
     /// Index one article.
     pub fn new(article: &'a Article) -> ArticleIndex<'a> {
+        let conversions = facts::bracketed(article);
         let facts: Vec<facts::FactKey> = article
             .facts
             .iter()
-            .filter(|f| !f.text.trim().is_empty())
+            .filter(|f| {
+                let text = f.text.trim();
+                !text.is_empty()
+                    && (conversions.is_empty()
+                        || !conversions.contains(&(f.sentence, crate::text::fold(text))))
+            })
             .map(|f| facts::key(f, article))
             .collect();
         let actors = people::actor_keys(article);
