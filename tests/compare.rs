@@ -393,6 +393,16 @@ fn the_report_puts_disagreements_first_and_is_deterministic() {
     if let Some(f) = r2.facts.iter_mut().find(|f| f.text.contains("60,000")) {
         f.qualifier = Some("at least".into());
     }
+    for a in [&mut l, &mut r2] {
+        let f = fact(
+            a,
+            "Foreign Policy Research Institute",
+            FactKind::Organisation,
+            None,
+            None,
+        );
+        a.facts.push(f);
+    }
     let store = Store {
         comparisons: compare::all_pairs(&[l.clone(), r2.clone()]),
         articles: vec![l, r2],
@@ -400,6 +410,16 @@ fn the_report_puts_disagreements_first_and_is_deterministic() {
     };
     let md = compare::report::markdown(&store);
     assert_eq!(md, compare::report::markdown(&store), "deterministic");
+    assert!(
+        md.contains(
+            "**Places and organisations named by both:** Foreign Policy Research Institute"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("| Foreign Policy Research Institute |"),
+        "names are not figures"
+    );
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing:\n{md}"));
     assert!(at("### Disagreements") < at("### Facts in both"));
     assert!(at("### Facts in both") < at("### Facts only in"));

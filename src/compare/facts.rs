@@ -731,22 +731,28 @@ pub(crate) fn align(lk: &[FactKey], rk: &[FactKey], lj: &FactJoin, rj: &FactJoin
             seen_r.insert(&rk[j as usize].repeat_key);
         }
     }
+    // each bucket holds (is a place or organisation, row): figures and dates come first
+    let named = |k: &FactKey| k.class == Class::Named;
     for (i, k) in lk.iter().enumerate() {
         match lpair[i] {
-            Some((j, Status::Differs)) => {
-                differs.push(row(Status::Differs, Some(k), Some(&rk[j as usize])))
-            }
-            Some((j, _)) => shared.push(row(Status::Shared, Some(k), Some(&rk[j as usize]))),
+            Some((j, Status::Differs)) => differs.push((
+                named(k),
+                row(Status::Differs, Some(k), Some(&rk[j as usize])),
+            )),
+            Some((j, _)) => shared.push((
+                named(k),
+                row(Status::Shared, Some(k), Some(&rk[j as usize])),
+            )),
             None => {
                 if seen_l.insert(&k.repeat_key) {
-                    left_only.push(row(Status::LeftOnly, Some(k), None));
+                    left_only.push((named(k), row(Status::LeftOnly, Some(k), None)));
                 }
             }
         }
     }
     for (j, k) in rk.iter().enumerate() {
         if !rused[j] && seen_r.insert(&k.repeat_key) {
-            right_only.push(row(Status::RightOnly, None, Some(k)));
+            right_only.push((named(k), row(Status::RightOnly, None, Some(k))));
         }
     }
     let (n_shared, n_differs) = (shared.len(), differs.len());
@@ -754,10 +760,11 @@ pub(crate) fn align(lk: &[FactKey], rk: &[FactKey], lj: &FactJoin, rj: &FactJoin
         n_shared + n_differs + left_only.len(),
         n_shared + n_differs + right_only.len(),
     );
-    let mut rows = differs;
-    rows.append(&mut shared);
-    rows.append(&mut left_only);
-    rows.append(&mut right_only);
+    let mut rows = Vec::with_capacity(n_left + right_only.len());
+    for mut bucket in [differs, shared, left_only, right_only] {
+        bucket.sort_by_key(|b| b.0);
+        rows.extend(bucket.into_iter().map(|b| b.1));
+    }
     FactAlignment {
         rows,
         shared: n_shared,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Article, Comparison, QuoteRow, Row, Status, Store};
+use crate::model::{Article, Comparison, FactKind, QuoteRow, Row, Status, Store};
 use crate::text::{sanitise, truncate};
 
 use super::words::{folded_words, seq_similarity};
@@ -61,14 +61,26 @@ fn fact_subject<'a>(a: &'a Article, text: &str, sentence: Option<usize>) -> Opti
         .and_then(|f| f.subject.as_deref())
 }
 
+/// A fact's words, with its subject when the words do not already say it.
 fn fact_cell(a: &Article, text: Option<&str>, sentence: Option<usize>) -> String {
     let Some(text) = text else {
         return String::new();
     };
     match fact_subject(a, text, sentence) {
-        Some(s) => format!("{} ({})", md(text), md(s)),
-        None => md(text),
+        Some(s) if !crate::text::fold(text).contains(&crate::text::fold(s)) => {
+            format!("{} ({})", md(text), md(s))
+        }
+        _ => md(text),
     }
+}
+
+/// Is the fact printed with these words in this sentence a place or an organisation?
+fn is_named_fact(a: &Article, text: Option<&str>, sentence: Option<usize>) -> bool {
+    a.facts.iter().any(|f| {
+        Some(f.text.as_str()) == text
+            && Some(f.sentence) == sentence
+            && matches!(f.kind, FactKind::Place | FactKind::Organisation)
+    })
 }
 
 /// One claim's claimant and stance, for its row.
@@ -328,11 +340,11 @@ fn disagreements(out: &mut String, c: &Comparison, l: &Article, r: &Article, ln:
 }
 
 fn facts(out: &mut String, c: &Comparison, l: &Article, r: &Article, ln: &str, rn: &str) {
-    let shared: Vec<&Row> = c
+    let (named, shared): (Vec<&Row>, Vec<&Row>) = c
         .facts
         .iter()
-        .filter(|r| r.status == Status::Shared)
-        .collect();
+        .filter(|x| x.status == Status::Shared)
+        .partition(|x| is_named_fact(l, x.left.as_deref(), x.left_sentence));
     if !shared.is_empty() {
         let _ = writeln!(
             out,
@@ -349,6 +361,22 @@ fn facts(out: &mut String, c: &Comparison, l: &Article, r: &Article, ln: &str, r
             );
         }
         out.push('\n');
+    }
+    if !named.is_empty() {
+        let list: Vec<String> = named
+            .iter()
+            .map(|x| match (x.left.as_deref(), x.right.as_deref()) {
+                (Some(a), Some(b)) if crate::text::fold(a) != crate::text::fold(b) => {
+                    format!("{} / {}", md(a), md(b))
+                }
+                (a, b) => md(a.or(b).unwrap_or("")),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "**Places and organisations named by both:** {}\n",
+            list.join("; ")
+        );
     }
     for (st, a, name) in [(Status::LeftOnly, l, ln), (Status::RightOnly, r, rn)] {
         let rows: Vec<&Row> = c.facts.iter().filter(|r| r.status == st).collect();
