@@ -1,31 +1,243 @@
-//! Comparing two articles: facts, people, quotes, claims and sentences, aligned.
+//! Comparing two articles: facts, people, quotes, claims, spelling variants and sentences,
+//! aligned the way an editor marks up two versions of one story.
+//!
+//! Each article is reduced once to an [`ArticleIndex`] — normalised fact keys, name keys,
+//! sentence word-pair hashes, all in sorted lists — so that comparing a pair is a handful of
+//! merges of sorted lists, not every item against every other. [`all_pairs`] builds the
+//! indexes in parallel and compares the pairs in parallel.
+//!
+//! The rules that are data (transliteration folds, nicknames, titles, units, qualifiers,
+//! word groups) live in `assets/compare.toml`.
 
+mod facts;
+mod names;
+mod people;
+mod quotes;
 pub mod report;
+mod rules;
+mod sentences;
+mod words;
 
-use crate::model::{Article, Comparison};
+use std::collections::HashMap;
 
-/// Compare two articles.
-pub fn compare(left: &Article, right: &Article) -> Comparison {
-    Comparison {
-        left: left.id.clone(),
-        right: right.id.clone(),
-        facts: Vec::new(),
-        people: Vec::new(),
-        variants: Vec::new(),
-        quotes: Vec::new(),
-        claims: Vec::new(),
-        sentences: Vec::new(),
-        summary: Default::default(),
+use rayon::prelude::*;
+
+use crate::model::{Article, Comparison, Summary, Variant};
+
+pub use sentences::{DiffKind, MIN_SIMILARITY, diff_spans, diff_words};
+
+/// An article reduced once for comparison with any other.
+pub struct ArticleIndex<'a> {
+    article: &'a Article,
+    facts: Vec<facts::FactKey>,
+    fact_join: facts::FactJoin,
+    actors: Vec<people::ActorKey>,
+    actor_join: Vec<(u64, u32)>,
+    scan: names::NameScan,
+    quotes: Vec<quotes::Said>,
+    quote_join: Vec<(u64, u32)>,
+    claims: Vec<quotes::Said>,
+    claim_join: Vec<(u64, u32)>,
+    sentences: sentences::SentenceKeys,
+}
+
+impl<'a> ArticleIndex<'a> {
+    /// Index one article.
+    pub fn new(article: &'a Article) -> ArticleIndex<'a> {
+        let conversions = facts::bracketed(article);
+        let facts: Vec<facts::FactKey> = article
+            .facts
+            .iter()
+            .filter(|f| {
+                let text = f.text.trim();
+                !text.is_empty()
+                    && (conversions.is_empty()
+                        || !conversions.contains(&(f.sentence, crate::text::fold(text))))
+            })
+            .map(|f| facts::key(f, article))
+            .collect();
+        let actors = people::actor_keys(article);
+        let quotes = quotes::quote_keys(article);
+        let claims = quotes::claim_keys(article);
+        ArticleIndex {
+            article,
+            fact_join: facts::join_lists(&facts),
+            facts,
+            actor_join: people::join_keys(&actors),
+            actors,
+            scan: names::scan(article),
+            quote_join: quotes::join_list(&quotes),
+            quotes,
+            claim_join: quotes::join_list(&claims),
+            claims,
+            sentences: sentences::keys(article),
+        }
+    }
+
+    pub fn article(&self) -> &'a Article {
+        self.article
     }
 }
 
-/// The comparisons of every pair of articles, in order (0-1, 0-2, …, 1-2, …).
-pub fn all_pairs(articles: &[Article]) -> Vec<Comparison> {
-    let mut out = Vec::new();
-    for i in 0..articles.len() {
-        for j in i + 1..articles.len() {
-            out.push(compare(&articles[i], &articles[j]));
+/// Compare two articles.
+pub fn compare(left: &Article, right: &Article) -> Comparison {
+    compare_indexed(&ArticleIndex::new(left), &ArticleIndex::new(right))
+}
+
+/// A share in 0..=1: items in common against the items of both sides (Dice), rounded to
+/// three decimals so the export is stable.
+fn share(common: usize, left: usize, right: usize) -> f32 {
+    if left + right == 0 {
+        return 0.0;
+    }
+    let s = (2 * common) as f32 / (left + right) as f32;
+    (s.min(1.0) * 1000.0).round() / 1000.0
+}
+
+/// Compare two indexed articles.
+pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison {
+    let (la, ra) = (l.article, r.article);
+    let fa = facts::align(&l.facts, &r.facts, &l.fact_join, &r.fact_join);
+    let pa = people::align(l, r);
+    let (quote_rows, reworded) =
+        quotes::align_quotes(la, ra, &l.quotes, &r.quotes, &l.quote_join, &r.quote_join);
+    let (claim_rows, disputes) =
+        quotes::align_claims(la, ra, &l.claims, &r.claims, &l.claim_join, &r.claim_join);
+    let sentence_pairs = sentences::align(&l.sentences, &r.sentences);
+
+    let mut variants: Vec<Variant> = names::scan_variants(&l.scan, &r.scan)
+        .into_iter()
+        .map(|(i, j)| Variant {
+            left: l.scan.names[i].surface.clone(),
+            right: r.scan.names[j].surface.clone(),
+        })
+        .collect();
+    variants.extend(pa.variants);
+    let variants = names::tidy_variants(variants);
+
+    let summary = Summary {
+        facts_shared: share(fa.shared, fa.left, fa.right),
+        people_shared: share(pa.named_shared, pa.named_left, pa.named_right),
+        sentences_shared: share(sentence_pairs.len(), la.sentences.len(), ra.sentences.len()),
+        differs: fa.differs,
+        reworded,
+        disputes,
+    };
+    Comparison {
+        left: la.id.clone(),
+        right: ra.id.clone(),
+        facts: fa.rows,
+        people: pa.rows,
+        variants,
+        quotes: quote_rows,
+        claims: claim_rows,
+        sentences: sentence_pairs,
+        summary,
+    }
+}
+
+/// Up to this many articles, every pair is compared. Beyond it, only pairs that look like
+/// the same story (see [`pairs_to_compare`]): 10,000 articles make 50 million pairs, nearly
+/// all of two unrelated stories, and a comparison of two unrelated stories says nothing.
+pub const ALL_PAIRS_LIMIT: usize = 100;
+/// For large stores: how many of its rarest words each article offers for pairing.
+const RARE_TERMS_PER_ARTICLE: usize = 64;
+/// For large stores: the rare words two articles must share to be compared.
+const MIN_SHARED_RARE_TERMS: usize = 6;
+/// For large stores: the most partners one article is compared with (its closest).
+const MAX_PARTNERS: usize = 30;
+/// For large stores: a word in more articles than this pairs each article only with this
+/// many of its neighbours in the word's list, so the work grows with the store, not its
+/// square, even when one story fills most of it.
+const POSTING_WINDOW: usize = 64;
+
+/// The pairs of a store to compare, as (i, j) with i < j, in order.
+///
+/// Up to [`ALL_PAIRS_LIMIT`] articles: every pair. Beyond: each article offers its
+/// [`RARE_TERMS_PER_ARTICLE`] rarest content words (in at least two articles, at most half
+/// the store); two articles that share at least [`MIN_SHARED_RARE_TERMS`] of them are
+/// candidates, and each article keeps its [`MAX_PARTNERS`] closest candidates. Names,
+/// places and the words of one story are what make it rare in a store of many stories.
+pub fn pairs_to_compare(articles: &[Article]) -> Vec<(usize, usize)> {
+    let n = articles.len();
+    if n <= ALL_PAIRS_LIMIT {
+        return (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .collect();
+    }
+    // distinct content words per article
+    let terms: Vec<Vec<u64>> = articles
+        .par_iter()
+        .map(|a| {
+            let mut t: Vec<u64> = a
+                .sentences
+                .iter()
+                .flat_map(|s| words::content_set(&s.text))
+                .collect();
+            t.sort_unstable();
+            t.dedup();
+            t
+        })
+        .collect();
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for t in &terms {
+        for &h in t {
+            *df.entry(h).or_insert(0) += 1;
         }
     }
-    out
+    let max_df = (n / 2).max(2) as u32;
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        let mut rare: Vec<(u32, u64)> = t
+            .iter()
+            .filter_map(|h| {
+                let d = df.get(h).copied().unwrap_or(0);
+                (2..=max_df).contains(&d).then_some((d, *h))
+            })
+            .collect();
+        rare.sort_unstable();
+        for &(_, h) in rare.iter().take(RARE_TERMS_PER_ARTICLE) {
+            postings.entry(h).or_default().push(i as u32);
+        }
+    }
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for p in postings.values() {
+        for (k, &a) in p.iter().enumerate() {
+            for &b in p[k + 1..].iter().take(POSTING_WINDOW) {
+                *shared.entry((a, b)).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut partners: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+    for (&(a, b), &c) in &shared {
+        if c as usize >= MIN_SHARED_RARE_TERMS {
+            partners[a as usize].push((c, b));
+            partners[b as usize].push((c, a));
+        }
+    }
+    let mut keep: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in partners.iter_mut().enumerate() {
+        p.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        for &(_, j) in p.iter().take(MAX_PARTNERS) {
+            let j = j as usize;
+            keep.push((i.min(j), i.max(j)));
+        }
+    }
+    keep.sort_unstable();
+    keep.dedup();
+    keep
+}
+
+/// The comparisons of the pairs of a store, in order (0-1, 0-2, …, 1-2, …): every pair up
+/// to [`ALL_PAIRS_LIMIT`] articles, the related pairs beyond (see [`pairs_to_compare`]).
+pub fn all_pairs(articles: &[Article]) -> Vec<Comparison> {
+    let pairs = pairs_to_compare(articles);
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let index: Vec<ArticleIndex<'_>> = articles.par_iter().map(ArticleIndex::new).collect();
+    pairs
+        .par_iter()
+        .map(|&(i, j)| compare_indexed(&index[i], &index[j]))
+        .collect()
 }

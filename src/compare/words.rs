@@ -1,0 +1,273 @@
+//! Words for matching: folding, hashing, content stems and sequence similarity.
+//!
+//! Indexes store 64-bit hashes of folded words rather than strings, so that joining two
+//! articles is a merge of sorted integer lists.
+
+use crate::analyse::tokens::{self, Kind};
+
+use super::rules::RULES;
+
+/// FNV-1a: a fast, stable hash for short strings (stable across runs, unlike `RandomState`).
+pub(crate) fn hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A word folded for matching: lower case, curly quotes and dashes made plain.
+pub(crate) fn fold_word(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' => {
+                out.push('"')
+            }
+            '\u{2010}'..='\u{2015}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The words and numbers of `s`, folded, in order (punctuation left out).
+pub(crate) fn folded_words(s: &str) -> Vec<String> {
+    tokens::tokenize(s)
+        .iter()
+        .filter(|t| t.kind != Kind::Punct)
+        .map(|t| fold_word(t.text(s)))
+        .collect()
+}
+
+/// Hashes of [`folded_words`].
+pub(crate) fn word_hashes(s: &str) -> Vec<u64> {
+    folded_words(s).iter().map(|w| hash(w)).collect()
+}
+
+/// A crude English stem, only for matching inflections of one word ("killed", "killing",
+/// "cities"/"city", "renovated"/"renovate").
+fn stem(w: &str) -> String {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let n = w.len();
+    let mut s = if n >= 5 && w.ends_with("ies") {
+        format!("{}y", &w[..n - 3])
+    } else if n >= 6 && w.ends_with("ing") {
+        w[..n - 3].to_owned()
+    } else if n >= 5 && w.ends_with("ed") {
+        w[..n - 2].to_owned()
+    } else if n >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w[..n - 1].to_owned()
+    } else {
+        w.to_owned()
+    };
+    if s.len() >= 4 && s.ends_with('e') {
+        s.pop();
+    }
+    s
+}
+
+/// The content stem of a folded word: `#concept` for a word of a concept group, nothing for a
+/// function word, else its stem.
+pub(crate) fn content_stem(word: &str) -> Option<String> {
+    if let Some(c) = RULES.concepts.get(word) {
+        return Some(c.clone());
+    }
+    if RULES.stopwords.contains(word) || !word.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(stem(word))
+}
+
+/// True when a folded word carries no meaning for a fact's subject ("people", "others").
+pub(crate) fn is_generic(word: &str) -> bool {
+    RULES.generic.contains(word)
+}
+
+/// Sorted, de-duplicated hashes of the content stems of `s`.
+pub(crate) fn content_set(s: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = folded_words(s)
+        .iter()
+        .filter_map(|w| content_stem(w))
+        .map(|w| hash(&w))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Elements two sorted slices have in common (as multisets: a value twice in both counts
+/// twice). For sequences, this bounds the longest common subsequence from above.
+pub(crate) fn common_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Cosine of two sets (sorted, de-duplicated): common / √(|a|·|b|).
+pub(crate) fn set_cosine(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    common_sorted(a, b) as f32 / ((a.len() * b.len()) as f32).sqrt()
+}
+
+/// Above this many cells, [`lcs_len`] compares only the first words of each side.
+const LCS_MAX_CELLS: usize = 1 << 20;
+
+/// Length of the longest common subsequence of two sequences (two rows of the table).
+pub(crate) fn lcs_len<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
+    if b.is_empty() {
+        return 0;
+    }
+    // bounded work on pathological input (a "sentence" of 100,000 words)
+    let a = if a.len() * b.len() > LCS_MAX_CELLS {
+        &a[..(LCS_MAX_CELLS / b.len()).max(1).min(a.len())]
+    } else {
+        a
+    };
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as usize
+}
+
+/// Sorted copy of a sequence, for [`common_sorted`] as a cheap bound before [`lcs_len`].
+pub(crate) fn sorted(v: &[u64]) -> Vec<u64> {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s
+}
+
+/// Word-level similarity of two sequences in 0..=1: 2·LCS / (|a| + |b|).
+pub(crate) fn seq_similarity<T: PartialEq>(a: &[T], b: &[T]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * lcs_len(a, b) as f32 / (a.len() + b.len()) as f32
+}
+
+/// A weighted bag of words (hash, weight), sorted by hash, with its Euclidean norm.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bag {
+    items: Vec<(u64, f32)>,
+    norm: f32,
+}
+
+impl Bag {
+    /// Build from (word hash, weight) pairs; a word seen twice keeps its largest weight.
+    pub fn new(mut items: Vec<(u64, f32)>) -> Bag {
+        items.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        items.dedup_by_key(|x| x.0);
+        let norm = items.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        Bag { items, norm }
+    }
+
+    /// Weighted cosine similarity in 0..=1.
+    pub fn cosine(&self, other: &Bag) -> f32 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (&self.items, &other.items);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (dot / (self.norm * other.norm)).min(1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_words_and_drops_punctuation() {
+        assert_eq!(
+            folded_words("The city’s “fortress” - 60,000 people."),
+            ["the", "city", "'s", "fortress", "60,000", "people"]
+        );
+    }
+
+    #[test]
+    fn content_stems_join_inflections_and_concepts() {
+        assert_eq!(content_stem("the"), None);
+        assert_eq!(content_stem("bridges"), content_stem("bridge"));
+        assert_eq!(content_stem("cities"), content_stem("city"));
+        assert_eq!(content_stem("renovated"), content_stem("renovate"));
+        assert_eq!(content_stem("killed"), content_stem("dead"));
+        assert_eq!(content_stem("wounded"), content_stem("injured"));
+        assert_ne!(content_stem("killed"), content_stem("wounded"));
+        assert_eq!(content_stem("harbour's").as_deref(), Some("harbour"));
+    }
+
+    #[test]
+    fn lcs_and_similarity() {
+        let a = ["a", "road", "and", "rail", "junction", "in", "the", "east"];
+        let b = ["a", "road", "and", "rail", "hub", "in", "the", "east"];
+        assert_eq!(lcs_len(&a, &b), 7);
+        assert!((seq_similarity(&a, &b) - 0.875).abs() < 1e-6);
+        assert_eq!(lcs_len::<&str>(&[], &b), 0);
+        assert_eq!(seq_similarity::<&str>(&[], &[]), 1.0);
+    }
+
+    #[test]
+    fn lcs_is_bounded_on_huge_input() {
+        let a = vec![1u8; 3_000_000];
+        let b = vec![1u8; 10];
+        assert_eq!(lcs_len(&a, &b), 10);
+    }
+
+    #[test]
+    fn weighted_cosine() {
+        let a = Bag::new(vec![(1, 1.0), (2, 1.0)]);
+        let b = Bag::new(vec![(2, 1.0), (3, 1.0)]);
+        assert!((a.cosine(&b) - 0.5).abs() < 1e-6);
+        assert!((a.cosine(&a) - 1.0).abs() < 1e-6);
+        assert_eq!(a.cosine(&Bag::default()), 0.0);
+        let dup = Bag::new(vec![(1, 0.2), (1, 1.0)]);
+        assert!((dup.cosine(&Bag::new(vec![(1, 1.0)])) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn sorted_set_measures() {
+        assert_eq!(common_sorted(&[1, 3, 5, 7], &[3, 4, 5]), 2);
+        assert!((set_cosine(&[1, 2], &[2, 3]) - 0.5).abs() < 1e-6);
+        assert_eq!(set_cosine(&[], &[1]), 0.0);
+    }
+}
