@@ -8,6 +8,7 @@
 pub mod analyse;
 pub mod atomic;
 pub mod compare;
+pub mod gazetteer;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
