@@ -1,10 +1,364 @@
 //! Key facts: quantities with units, money, percentages, dates, places and organisations.
+//!
+//! One linear pass over each sentence's tokens finds dates first (so "2 December 2025" and
+//! "in 2008" are never quantities), then numbers with what they count; a second pass over the
+//! article counts places and organisations. Every word list is data in `assets/`
+//! (`numbers.toml`, `units.toml`, `dates.toml`, `entities.toml`, `gazetteer.toml`), parsed
+//! once.
+//!
+//! Facts come out in reading order — headline and lead first — which is the order of
+//! prominence the facts pane shows; a place or organisation sits at its first mention.
+
+mod dates;
+mod numbers;
+mod places;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Doc;
+use super::tokens::{Kind, Token, tokenize};
 use crate::model::Fact;
+
+pub use dates::Day;
 
 /// Extract the facts of an article. `published` (ISO 8601) anchors relative dates.
 pub fn extract(doc: &Doc<'_>, published: Option<&str>) -> Vec<Fact> {
-    let _ = (doc, published);
-    Vec::new()
+    let today = published.and_then(Day::parse_iso);
+    let mut found: Vec<(usize, u32, Fact)> = Vec::new();
+    let mut pieces = Vec::new();
+    for (pi, para) in doc.paras.iter().enumerate() {
+        let lower = para.text.to_ascii_lowercase();
+        for range in &para.sentences {
+            let index = found_sentence(doc, pi, range.start);
+            split_pieces(para.text, &para.tokens[range.clone()], &mut pieces);
+            let s = Sent {
+                text: para.text,
+                lower: &lower,
+                p: &pieces,
+                index,
+            };
+            let before = found.len();
+            scan_sentence(&s, today, &mut found);
+            // keep facts of one sentence in reading order
+            found[before..].sort_by_key(|f| f.1);
+        }
+    }
+    found.extend(
+        places::extract(doc)
+            .into_iter()
+            .map(|(pos, f)| (f.sentence, pos, f)),
+    );
+    found.sort_by_key(|&(sentence, pos, ref f)| (sentence, pos, f.kind));
+    found.into_iter().map(|(_, _, f)| f).collect()
+}
+
+/// The article-wide index of the sentence that starts at token `start` of paragraph `pi`.
+fn found_sentence(doc: &Doc<'_>, pi: usize, start: usize) -> usize {
+    doc.sentences
+        .partition_point(|(p, r)| (*p, r.start) < (pi, start))
+}
+
+/// Dates, then quantities, left to right; each recogniser says how many pieces it used.
+fn scan_sentence(s: &Sent<'_>, today: Option<Day>, out: &mut Vec<(usize, u32, Fact)>) {
+    let mut i = 0;
+    let mut emitted = Vec::new();
+    while i < s.len() {
+        emitted.clear();
+        let next = dates::at(s, i, today, &mut emitted)
+            .or_else(|| numbers::at(s, i, today, &mut emitted))
+            .unwrap_or(i + 1);
+        for f in emitted.drain(..) {
+            out.push((s.index, f.0, f.1));
+        }
+        i = next.max(i + 1);
+    }
+}
+
+/// One sentence as the recognisers see it: the paragraph text, its ASCII-lower-cased copy
+/// (same byte offsets) and the sentence's pieces.
+pub(crate) struct Sent<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub p: &'a [Token],
+    /// Index of the sentence in the article.
+    pub index: usize,
+}
+
+impl<'a> Sent<'a> {
+    pub fn len(&self) -> usize {
+        self.p.len()
+    }
+
+    /// The piece as printed; "" past either end.
+    pub fn t(&self, i: usize) -> &'a str {
+        self.p.get(i).map_or("", |t| &self.text[t.range()])
+    }
+
+    /// The piece lower-cased (ASCII); "" past either end.
+    pub fn l(&self, i: usize) -> &'a str {
+        self.p.get(i).map_or("", |t| &self.lower[t.range()])
+    }
+
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.p.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Number)
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Punct)
+    }
+
+    /// Piece `i` is written against the one before it (no space).
+    pub fn attached(&self, i: usize) -> bool {
+        self.p.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Piece `i` starts with a capital letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.t(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The printed text of pieces `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> &'a str {
+        if a >= b || b > self.p.len() {
+            return "";
+        }
+        &self.text[self.p[a].start as usize..self.p[b - 1].end as usize]
+    }
+
+    /// Byte offset of piece `i` in the paragraph (for ordering).
+    pub fn pos(&self, i: usize) -> u32 {
+        self.p.get(i).map_or(u32::MAX, |t| t.start)
+    }
+
+    /// The pieces `a..b` end a word group: `b` is not glued to `b - 1` by a hyphen.
+    /// A word group is pieces joined by attached hyphens: "ship-to-ship", "four-year-old".
+    pub fn group_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j + 1 < self.len()
+            && self.attached(j)
+            && is_hyphen(self.t(j))
+            && self.attached(j + 1)
+            && !self.is_punct(j + 1)
+        {
+            j += 2;
+        }
+        j
+    }
+}
+
+pub(crate) fn is_hyphen(t: &str) -> bool {
+    matches!(t, "-" | "\u{2010}" | "\u{2011}")
+}
+
+pub(crate) fn is_dash(t: &str) -> bool {
+    matches!(t, "-" | "\u{2010}" | "\u{2011}" | "\u{2013}" | "\u{2014}" | "--")
+}
+
+/// Split the tokens of a sentence into pieces: a hyphenated word is cut where a part is a
+/// number or number word ("four-year-old" → "four", "-", "year-old"; "mid-2024" → "mid",
+/// "-", "2024"), so recognisers see the number; other hyphenated words stay whole.
+pub(crate) fn split_pieces(text: &str, tokens: &[Token], out: &mut Vec<Token>) {
+    out.clear();
+    for t in tokens {
+        let w = &text[t.range()];
+        if t.kind != Kind::Word || !w.contains('-') || !w.split('-').any(numeric_part) {
+            out.push(*t);
+            continue;
+        }
+        let mut start = t.start as usize;
+        let mut run_start = start;
+        let mut first = true;
+        let parts: Vec<&str> = w.split('-').collect();
+        let mut k = 0;
+        while k < parts.len() {
+            // a run of non-numeric parts stays one piece ("year-old")
+            let numeric = numeric_part(parts[k]);
+            let mut end = start + parts[k].len();
+            let mut last = k;
+            if !numeric {
+                while last + 1 < parts.len() && !numeric_part(parts[last + 1]) {
+                    last += 1;
+                    end += 1 + parts[last].len();
+                }
+            }
+            if !first {
+                out.push(Token {
+                    kind: Kind::Punct,
+                    start: (run_start) as u32,
+                    end: (run_start + 1) as u32,
+                    space_before: false,
+                });
+            }
+            let part = &text[start..end];
+            out.push(Token {
+                kind: if part.bytes().all(|b| b.is_ascii_digit()) {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                },
+                start: start as u32,
+                end: end as u32,
+                space_before: first && t.space_before,
+            });
+            first = false;
+            run_start = end;
+            start = end + 1;
+            k = last + 1;
+        }
+    }
+}
+
+fn numeric_part(p: &str) -> bool {
+    !p.is_empty()
+        && (p.bytes().all(|b| b.is_ascii_digit())
+            || numbers::is_number_word(p)
+            || dates::is_period_prefix(p))
+}
+
+/// Lower-case phrases of one or more pieces ("at least", "square km", "%"), matched at or
+/// before a position. Keys are the pieces' lower-case texts joined by single spaces.
+pub(crate) struct Phrases<V> {
+    map: FastMap<String, V>,
+    /// First piece → the most pieces a phrase starting with it has.
+    first: FastMap<String, usize>,
+    /// Last piece → the most pieces a phrase ending with it has.
+    last: FastMap<String, usize>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: FastMap::default(),
+            first: FastMap::default(),
+            last: FastMap::default(),
+        }
+    }
+}
+
+impl<V> Phrases<V> {
+    /// Add a phrase (any case; stored lower-cased). The first value for a phrase wins.
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        // tokens, not pieces: splitting consults the word tables being built (phrases hold
+        // no hyphenated number words, so the two agree)
+        let lower = phrase.to_lowercase();
+        let pieces = tokenize(&lower);
+        if pieces.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = pieces.iter().map(|t| &lower[t.range()]).collect();
+        let n = words.len();
+        let f = self.first.entry(words[0].to_owned()).or_insert(0);
+        *f = (*f).max(n);
+        let l = self.last.entry(words[n - 1].to_owned()).or_insert(0);
+        *l = (*l).max(n);
+        self.map.entry(words.join(" ")).or_insert(value);
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    /// The longest phrase starting at piece `i`: its value and the piece after it.
+    pub fn at(&self, s: &Sent<'_>, i: usize) -> Option<(&V, usize)> {
+        let most = (*self.first.get(s.l(i))?).min(s.len().saturating_sub(i));
+        if most == 1 {
+            return self.map.get(s.l(i)).map(|v| (v, i + 1));
+        }
+        let mut key = String::with_capacity(32);
+        for n in (1..=most).rev() {
+            key.clear();
+            for k in i..i + n {
+                if k > i {
+                    key.push(' ');
+                }
+                key.push_str(s.l(k));
+            }
+            if let Some(v) = self.map.get(&key) {
+                return Some((v, i + n));
+            }
+        }
+        None
+    }
+
+    /// The longest phrase ending just before piece `end`: its value and its first piece.
+    pub fn before(&self, s: &Sent<'_>, end: usize) -> Option<(&V, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let most = (*self.last.get(s.l(end - 1))?).min(end);
+        let mut key = String::with_capacity(32);
+        for n in (1..=most).rev() {
+            key.clear();
+            for k in end - n..end {
+                if k > end - n {
+                    key.push(' ');
+                }
+                key.push_str(s.l(k));
+            }
+            if let Some(v) = self.map.get(&key) {
+                return Some((v, end - n));
+            }
+        }
+        None
+    }
+}
+
+/// A small, fast hasher for short word keys (FxHash): the word tables are probed for many
+/// tokens, and SipHash's flood resistance buys nothing for embedded word lists.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A set of words, lower-cased.
+pub(crate) fn word_set<'a>(words: impl IntoIterator<Item = &'a String>) -> FastMap<String, ()> {
+    words.into_iter().map(|w| (w.to_lowercase(), ())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split_pieces(s, &tokenize(s), &mut out);
+        out.iter().map(|t| &s[t.range()]).collect()
+    }
+
+    #[test]
+    fn hyphenated_numbers_are_split_and_other_words_kept() {
+        assert_eq!(pieces("a four-year-old boy"), ["a", "four", "-", "year-old", "boy"]);
+        assert_eq!(pieces("in mid-2024."), ["in", "mid", "-", "2024", "."]);
+        assert_eq!(pieces("twenty-five"), ["twenty", "-", "five"]);
+        assert_eq!(pieces("6-foot-5"), ["6", "-", "foot", "-", "5"]);
+        assert_eq!(pieces("ship-to-ship pre-war"), ["ship-to-ship", "pre-war"]);
+    }
 }
