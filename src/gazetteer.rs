@@ -32,6 +32,8 @@ pub enum PlaceKind {
     Capital,
     /// A dependent, autonomous or disputed territory, or a constituent country ("Scotland").
     Territory,
+    /// A state that no longer exists ("Soviet Union", "Yugoslavia").
+    Former,
     /// A first-level subdivision: US state, Canadian province, Australian state.
     State,
     /// A world region, sea or strait ("Middle East", "Balkans", "Black Sea").
@@ -47,6 +49,7 @@ impl PlaceKind {
             PlaceKind::Country => "country",
             PlaceKind::Capital => "capital",
             PlaceKind::Territory => "territory",
+            PlaceKind::Former => "former state",
             PlaceKind::State => "state",
             PlaceKind::Region => "region",
             PlaceKind::Continent => "continent",
@@ -110,6 +113,7 @@ struct Body {
 struct Asset {
     countries: Vec<Named>,
     territories: Vec<Named>,
+    former: Vec<Named>,
     continents: Vec<Named>,
     regions: Vec<Named>,
     subdivisions: Vec<Subdivisions>,
@@ -155,6 +159,9 @@ impl Gazetteer {
         }
         for t in &asset.territories {
             g.add_named(t, PlaceKind::Territory, t.of.clone());
+        }
+        for f in &asset.former {
+            g.add_named(f, PlaceKind::Former, Some(f.name.clone()));
         }
         for s in &asset.subdivisions {
             for names in &s.names {
@@ -255,7 +262,7 @@ pub fn lookup(name: &str) -> Option<Hit> {
 }
 
 /// The canonical country for a country name or alias, demonym (singular or plural), capital,
-/// state or territory: "Ukrainian" → "Ukraine", "Kyiv" → "Ukraine", "Britons" → "United
+/// state, territory or former state: "Ukrainian" → "Ukraine", "Kyiv" → "Ukraine", "Britons" → "United
 /// Kingdom", "Texas" → "United States". `None` for regions, continents, bodies and unknown
 /// words.
 pub fn country_for(word: &str) -> Option<&'static str> {
@@ -362,6 +369,8 @@ mod tests {
             ("Texas", "United States"),
             ("Calif.", "United States"),
             ("Ontario", "Canada"),
+            ("USSR", "Soviet Union"),
+            ("Soviet", "Soviet Union"),
         ] {
             assert_eq!(country_for(word), Some(country), "{word}");
         }
@@ -393,6 +402,9 @@ mod tests {
         assert_eq!(place_kind("EU"), Some(PlaceKind::Body));
         assert_eq!(place_kind("United Nations"), Some(PlaceKind::Body));
         assert_eq!(place_kind("Luxembourg"), Some(PlaceKind::Country));
+        assert_eq!(place_kind("Yugoslavia"), Some(PlaceKind::Former));
+        // a former state's capital that is still a capital stays today's
+        assert_eq!(country_for("Moscow"), Some("Russia"));
         // a demonym is not a place name
         assert_eq!(place_kind("Ukrainian"), None);
     }

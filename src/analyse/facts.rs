@@ -15,6 +15,7 @@ mod places;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use super::Doc;
 use super::tokens::{Kind, Token, tokenize};
@@ -59,11 +60,30 @@ fn found_sentence(doc: &Doc<'_>, pi: usize, start: usize) -> usize {
         .partition_point(|(p, r)| (*p, r.start) < (pi, start))
 }
 
+/// Lower-case words that can begin a number or a date ("six", "a", "last", "early",
+/// "yesterday"): any other lower-case word is passed over with one probe.
+static TRIGGERS: LazyLock<FastMap<String, ()>> = LazyLock::new(|| {
+    let mut words = FastMap::default();
+    numbers::trigger_words(&mut words);
+    dates::trigger_words(&mut words);
+    words
+});
+
 /// Dates, then quantities, left to right; each recogniser says how many pieces it used.
 fn scan_sentence(s: &Sent<'_>, today: Option<Day>, out: &mut Vec<(usize, u32, Fact)>) {
+    let triggers = &*TRIGGERS;
     let mut i = 0;
     let mut emitted = Vec::new();
     while i < s.len() {
+        let passive = match s.kind(i) {
+            Some(Kind::Word) => !s.cap(i) && !triggers.contains_key(s.l(i)),
+            Some(Kind::Punct) => !numbers::may_start_money(s.t(i)),
+            _ => false,
+        };
+        if passive {
+            i += 1;
+            continue;
+        }
         emitted.clear();
         let next = dates::at(s, i, today, &mut emitted)
             .or_else(|| numbers::at(s, i, today, &mut emitted))
@@ -160,7 +180,10 @@ pub(crate) fn is_hyphen(t: &str) -> bool {
 }
 
 pub(crate) fn is_dash(t: &str) -> bool {
-    matches!(t, "-" | "\u{2010}" | "\u{2011}" | "\u{2013}" | "\u{2014}" | "--")
+    matches!(
+        t,
+        "-" | "\u{2010}" | "\u{2011}" | "\u{2013}" | "\u{2014}" | "--"
+    )
 }
 
 /// Split the tokens of a sentence into pieces: a hyphenated word is cut where a part is a
@@ -267,6 +290,11 @@ impl<V> Phrases<V> {
         self.map.get(key)
     }
 
+    /// The first piece of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.first.keys().map(String::as_str)
+    }
+
     /// The longest phrase starting at piece `i`: its value and the piece after it.
     pub fn at(&self, s: &Sent<'_>, i: usize) -> Option<(&V, usize)> {
         let most = (*self.first.get(s.l(i))?).min(s.len().saturating_sub(i));
@@ -338,6 +366,16 @@ impl Hasher for FxHasher {
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// `t` lower-cased (ASCII) into `buf`, when it fits: for probing word tables without
+/// allocating.
+pub(crate) fn lower_into<'b>(t: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = t.as_bytes();
+    let out = buf.get_mut(..b.len())?;
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// A set of words, lower-cased.
 pub(crate) fn word_set<'a>(words: impl IntoIterator<Item = &'a String>) -> FastMap<String, ()> {
     words.into_iter().map(|w| (w.to_lowercase(), ())).collect()
@@ -355,7 +393,10 @@ mod tests {
 
     #[test]
     fn hyphenated_numbers_are_split_and_other_words_kept() {
-        assert_eq!(pieces("a four-year-old boy"), ["a", "four", "-", "year-old", "boy"]);
+        assert_eq!(
+            pieces("a four-year-old boy"),
+            ["a", "four", "-", "year-old", "boy"]
+        );
         assert_eq!(pieces("in mid-2024."), ["in", "mid", "-", "2024", "."]);
         assert_eq!(pieces("twenty-five"), ["twenty", "-", "five"]);
         assert_eq!(pieces("6-foot-5"), ["6", "-", "foot", "-", "5"]);

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::numbers;
-use super::{FastMap, Phrases, Sent, is_dash, is_hyphen, word_set};
+use super::{FastMap, Phrases, Sent, is_dash, is_hyphen, lower_into, word_set};
 use crate::lexicon::{CALENDAR, asset, parse};
 use crate::model::{Fact, FactKind};
 
@@ -33,6 +33,10 @@ struct DatesAsset {
 }
 
 struct Lexicon {
+    /// Month names and abbreviations (lower case) from calendar.toml → 1..=12.
+    months: FastMap<String, u32>,
+    /// Weekday names and abbreviations (lower case) → 0 (Monday) ..= 6.
+    weekdays: FastMap<String, u32>,
     periods: Phrases<()>,
     /// Single-word periods that may be written against a year: "mid-2024".
     period_prefixes: FastMap<String, ()>,
@@ -73,7 +77,26 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for (k, &v) in &a.relative {
         relative.insert(k, v);
     }
+    let months = CALENDAR
+        .month_words()
+        .filter_map(|w| Some((w.to_lowercase(), CALENDAR.month(w)?)))
+        .collect();
+    // calendar.toml lists weekday abbreviations but only hands out full names: probe the
+    // prefixes of each full name
+    let mut weekdays = FastMap::default();
+    for n in 0..7 {
+        if let Some(full) = CALENDAR.weekday_name(n) {
+            for len in 2..=full.len() {
+                let prefix = &full[..len];
+                if CALENDAR.weekday(prefix) == Some(n) {
+                    weekdays.insert(prefix.to_lowercase(), n);
+                }
+            }
+        }
+    }
     Lexicon {
+        months,
+        weekdays,
         period_prefixes: a
             .periods
             .iter()
@@ -105,6 +128,33 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         named: a.named.into_iter().collect(),
     }
 });
+
+/// Add the lower-case words that can begin a date to `out` (month and weekday names are
+/// capitalised and looked at anyway).
+pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
+    let lex = &*LEX;
+    out.extend(lex.days.keys().map(|k| (k.clone(), ())));
+    out.extend(lex.clock_words.keys().map(|k| (k.clone(), ())));
+    out.extend(lex.periods.first_words().map(|k| (k.to_owned(), ())));
+    out.extend(lex.relative.first_words().map(|k| (k.to_owned(), ())));
+}
+
+/// A month name or abbreviation (any case): 1..=12.
+pub(super) fn month_number(t: &str) -> Option<u32> {
+    let mut buf = [0u8; 32];
+    LEX.months.get(lower_into(t, &mut buf)?).copied()
+}
+
+/// A weekday name or abbreviation (any case): 0 (Monday) ..= 6.
+pub(super) fn weekday_number(t: &str) -> Option<u32> {
+    let mut buf = [0u8; 32];
+    LEX.weekdays.get(lower_into(t, &mut buf)?).copied()
+}
+
+/// A month or weekday name: a date word, never part of a name.
+pub(super) fn is_calendar(t: &str) -> bool {
+    month_number(t).is_some() || weekday_number(t).is_some()
+}
 
 /// A single-word period that can be written against a number ("mid" in "mid-2024").
 pub(super) fn is_period_prefix(w: &str) -> bool {
@@ -324,7 +374,11 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize, bool)> {
         return None;
     }
     let t = s.t(i);
-    let m = CALENDAR.month(t)?;
+    let m = month_number(t)?;
+    // inside a name: "Long March 9"
+    if i > 1 && s.cap(i - 1) && s.is_word(i - 1) && weekday_number(s.t(i - 1)).is_none() {
+        return None;
+    }
     let full = t.len() > 4 || t.eq_ignore_ascii_case("may") || t.eq_ignore_ascii_case("june");
     let mut end = i + 1;
     if !full {
@@ -344,7 +398,7 @@ fn weekday_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let t = s.t(i);
-    let wd = CALENDAR.weekday(t)?;
+    let wd = weekday_number(t)?;
     if t.len() >= 6 {
         return Some((wd, i + 1));
     }
@@ -528,7 +582,10 @@ fn clock(s: &Sent<'_>, i: usize) -> Option<Found> {
     let t = s.t(i);
     let mut end = i + 1;
     let (hour, minutes): (u32, Option<u32>) = if let Some((h, m)) = t.split_once('.') {
-        (h.parse().ok()?, Some(m.parse().ok().filter(|_| m.len() == 2)?))
+        (
+            h.parse().ok()?,
+            Some(m.parse().ok().filter(|_| m.len() == 2)?),
+        )
     } else if t.len() <= 2 {
         let h = t.parse().ok()?;
         if s.t(end) == ":" && s.attached(end) && s.attached(end + 1) && s.t(end + 1).len() == 2 {
@@ -734,7 +791,9 @@ fn relative_date(
     today: Option<Day>,
 ) -> Option<Found> {
     let lex = &*LEX;
-    if let Some(&unit) = lex.units.get(s.l(after)) {
+    if let Some(&unit) = lex.units.get(s.l(after))
+        && !s.cap(after)
+    {
         let date = today.map(|t| match unit {
             Step::Year => format!("{:04}", t.y + step as i32),
             Step::Month => {
@@ -833,8 +892,14 @@ mod tests {
         assert_eq!(Day::new(2023, 2, 29), None);
         assert!(Day::new(2024, 2, 29).is_some());
         assert_eq!(d.iso_week(), "2025-W49");
-        assert_eq!(Day::new(2021, 1, 1).map(Day::iso_week).as_deref(), Some("2020-W53"));
-        assert_eq!(d.minus("years", 5.0).map(|d| d.iso_for("years")).as_deref(), Some("2020"));
+        assert_eq!(
+            Day::new(2021, 1, 1).map(Day::iso_week).as_deref(),
+            Some("2020-W53")
+        );
+        assert_eq!(
+            d.minus("years", 5.0).map(|d| d.iso_for("years")).as_deref(),
+            Some("2020")
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::dates::{self, Day};
-use super::{FastMap, Phrases, Sent, is_dash, is_hyphen, word_set};
-use crate::lexicon::{CALENDAR, asset, parse};
+use super::{FastMap, Phrases, Sent, is_dash, is_hyphen, lower_into, word_set};
+use crate::lexicon::{asset, parse};
 use crate::model::{Fact, FactKind, Measure};
 
 #[derive(Deserialize)]
@@ -119,6 +119,8 @@ struct Lexicon {
     unit_aliases: Phrases<usize>,
     /// Currency signs as printed, pieces written solid: "$", "US$", "USD".
     signs: FastMap<String, usize>,
+    /// The first character of every sign that is punctuation ("$" of "$", "£").
+    sign_starts: FastMap<String, ()>,
     currency_words: Phrases<usize>,
 }
 
@@ -188,7 +190,13 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             currency_words.insert(w, index);
         }
     }
+    let sign_starts = signs
+        .keys()
+        .flat_map(|k| k.chars().filter(|c| !c.is_alphanumeric()).take(1))
+        .map(|c| (c.to_string(), ()))
+        .collect();
     Lexicon {
+        sign_starts,
         cardinals: map(n.cardinals),
         scales: map(n.scales),
         suffixes: map(n.scale_suffixes),
@@ -232,10 +240,29 @@ pub(super) fn is_number_word(w: &str) -> bool {
     LEX.cardinals.contains_key(w) || LEX.ordinals.contains_key(w)
 }
 
-/// A function word, auxiliary or common adverb (lower case): never part of a name or of what
-/// a number counts.
+/// Add the lower-case words that can begin a number to `out`.
+pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
+    let lex = &*LEX;
+    for m in [&lex.cardinals, &lex.ordinals] {
+        out.extend(m.keys().map(|k| (k.clone(), ())));
+    }
+    for m in [&lex.articles, &lex.half] {
+        out.extend(m.keys().map(|k| (k.clone(), ())));
+    }
+    out.extend(lex.vague.first_words().map(|k| (k.to_owned(), ())));
+    out.extend(lex.signs.keys().map(|k| (k.to_lowercase(), ())));
+}
+
+/// Could punctuation `t` begin a sum of money ("$", "£", "€")?
+pub(super) fn may_start_money(t: &str) -> bool {
+    LEX.sign_starts.contains_key(t)
+}
+
+/// A function word, auxiliary or common adverb (any case): never part of a name or of what a
+/// number counts.
 pub(super) fn is_stop(w: &str) -> bool {
-    LEX.stops.contains_key(w)
+    let mut buf = [0u8; 32];
+    lower_into(w, &mut buf).is_some_and(|l| LEX.stops.contains_key(l))
 }
 
 /// A number as printed: pieces `start..end`.
@@ -282,9 +309,9 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
                 end += 1;
             } else if s.attached(end)
                 && let Some(&m) = lex.suffixes.get(w)
-                && (money || !matches!(w, "m" | "b"))
-                && !s.is_word(end + 1).then(|| s.attached(end + 1)).unwrap_or(false)
+                && (money || w.len() > 1)
             {
+                // "£40m", "$50k", "2bn"; without a currency "10m" is metres, "10k" a run
                 value *= m;
                 end += 1;
             }
@@ -359,7 +386,7 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
     let mut last = if any { 1 } else { 0 };
     loop {
         let w = s.l(k);
-        if !s.is_word(k) && !(any && is_hyphen(s.t(k))) {
+        if !(s.is_word(k) || any && is_hyphen(s.t(k))) {
             break;
         }
         if let Some(&v) = lex.cardinals.get(w) {
@@ -392,8 +419,9 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
             && last == 3
             && w == "and"
             && lex.cardinals.contains_key(s.l(k + 1))
-            && !total_is_scale_only(current)
+            && current > 0.0
         {
+            // "two hundred and fifty", not "two million and six"
             k += 1;
         } else if any && is_hyphen(s.t(k)) && s.attached(k) && s.attached(k + 1) {
             // "twenty-five": only between number words
@@ -406,7 +434,7 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
             break;
         }
     }
-    any.then(|| Num {
+    any.then_some(Num {
         start: i,
         end,
         value: Some(total + current),
@@ -416,17 +444,11 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
     })
 }
 
-/// "two hundred and fifty" joins with "and"; "two million and six" would not.
-fn total_is_scale_only(current: f64) -> bool {
-    current == 0.0
-}
-
 /// A unit (alias, currency word) starting at piece `j`; single-letter aliases only written
 /// against the number.
-fn unit_at(s: &Sent<'_>, j: usize, money_only: bool) -> Option<(usize, usize)> {
+fn unit_at(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     let lex = &*LEX;
-    if !money_only
-        && let Some((&u, end)) = lex.unit_aliases.at(s, j)
+    if let Some((&u, end)) = lex.unit_aliases.at(s, j)
         && (s.l(j).len() > 1 || s.attached(j) || !s.is_word(j))
         && !(s.l(j) == "c" || s.l(j) == "f")
     {
@@ -460,7 +482,7 @@ pub(super) fn looks_like_count(s: &Sent<'_>, i: usize) -> bool {
         return true;
     }
     let j = i + 1;
-    if unit_at(s, j, false).is_some_and(|(u, _)| lex.units[u].kind != UnitKind::Time) {
+    if unit_at(s, j).is_some_and(|(u, _)| lex.units[u].kind != UnitKind::Time) {
         return true;
     }
     if s.is_word(j) && lex.scales.contains_key(s.l(j)) {
@@ -575,7 +597,7 @@ pub(super) fn at(
     let mut adjectival = false;
     if currency.is_none() {
         let hyphen = is_hyphen(s.t(end)) && s.attached(end) && s.attached(end + 1);
-        if let Some((u, e)) = unit_at(s, if hyphen { end + 1 } else { end }, false) {
+        if let Some((u, e)) = unit_at(s, if hyphen { end + 1 } else { end }) {
             unit = Some(u);
             end = e;
             adjectival = hyphen;
@@ -593,7 +615,7 @@ pub(super) fn at(
             && n.value.is_some_and(|v| v < per)
         {
             let mut e = n.end;
-            if let Some((u2, e2)) = unit_at(s, e, false)
+            if let Some((u2, e2)) = unit_at(s, e)
                 && u2 == small
             {
                 e = e2;
@@ -653,7 +675,9 @@ pub(super) fn at(
     if time && s.l(end) == "ago" {
         ago = true;
         if let (Some(today), Some(u), Some(v)) = (today, unit, f.value) {
-            f.date = today.minus(&lex.units[u].name, v).map(|d| d.iso_for(&lex.units[u].name));
+            f.date = today
+                .minus(&lex.units[u].name, v)
+                .map(|d| d.iso_for(&lex.units[u].name));
         }
         end += 1;
     }
@@ -789,7 +813,7 @@ fn bracketed(s: &Sent<'_>, i: usize) -> Option<(Alt, usize)> {
     let unit = match currency {
         Some(u) => u,
         None => {
-            let (u, ue) = unit_at(s, e, false)?;
+            let (u, ue) = unit_at(s, e)?;
             e = ue;
             u
         }
@@ -828,7 +852,7 @@ fn ordinal_word(s: &Sent<'_>, i: usize) -> Option<(f64, usize)> {
 pub(super) fn ordinal_time(s: &Sent<'_>, i: usize, out: &mut Vec<(u32, Fact)>) -> Option<usize> {
     let lex = &*LEX;
     let (value, end) = ordinal_word(s, i)?;
-    if let Some((u, e)) = unit_at(s, end, false)
+    if let Some((u, e)) = unit_at(s, end)
         && lex.units[u].kind == UnitKind::Time
         && !s.l(end).ends_with('s')
     {
@@ -866,14 +890,20 @@ fn is_label(s: &Sent<'_>, i: usize) -> bool {
     if lex.labels.contains_key(prev) && s.is_number(i) {
         return !(prev == "number" && s.l(i + 1) == "of");
     }
+    // a number word capitalised inside a sentence is a name: "Ground Zero", "Formula One"
+    if s.is_word(i) && s.cap(i) && !s.is_punct(i - 1) {
+        return true;
+    }
     // a number glued to or right after a capitalised name: "Apollo 17", "AK-47"
-    if s.is_number(i) && s.is_word(i - 1) && s.cap(i - 1) && i - 1 > 0 {
+    if s.is_number(i) && s.is_word(i - 1) && s.cap(i - 1) && !is_stop(s.t(i - 1)) {
         let w = s.t(i - 1);
-        return CALENDAR.month(w).is_none()
-            && CALENDAR.weekday(w).is_none()
+        // a word capitalised only as the first of the sentence ("Standing 6-foot-5")
+        if i == 1 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
+            return false;
+        }
+        return !dates::is_calendar(w)
             && lex.qualifiers.before(s, i).is_none()
-            && !crate::gazetteer::is_demonym(w)
-            && !s.is_punct(i - 2);
+            && !crate::gazetteer::is_demonym(w);
     }
     if s.is_number(i) && is_hyphen(s.t(i - 1)) && s.attached(i) && s.cap(i.saturating_sub(2)) {
         return i >= 2 && s.is_word(i - 2);
@@ -902,10 +932,25 @@ fn noun_phrase<'a>(s: &Sent<'a>, j: usize) -> Option<(usize, usize, &'a str)> {
             break;
         }
         let t = s.t(k);
-        if s.cap(k) && (CALENDAR.month(t).is_some() || CALENDAR.weekday(t).is_some()) {
-            break;
+        if s.cap(k) {
+            // a name is no part of what is counted ("the 17-year-old female Berit"), but it
+            // may modify it ("Kalashnikov rifles", "NFL seasons", "Chinese citizens")
+            let modifier = s.is_word(ge) && !s.cap(ge) && !lex.stops.contains_key(s.l(ge));
+            let plural_name = looks_plural(w) && !t.ends_with("'s");
+            if dates::is_calendar(t)
+                || !(modifier || plural_name || crate::gazetteer::is_demonym(t))
+            {
+                break;
+            }
         }
         if w.len() > 4 && w.ends_with("ly") {
+            break;
+        }
+        // a lone verb after the count ("the 23-year-old added that")
+        if head.is_none()
+            && w.ends_with("ed")
+            && (!s.is_word(ge) || lex.stops.contains_key(s.l(ge)))
+        {
             break;
         }
         if lex.units_word(w) {
@@ -1013,18 +1058,33 @@ mod tests {
     #[test]
     fn numbers_in_digits_and_words() {
         assert_eq!(num("60,000 people"), Some((Some(60000.0), "60,000".into())));
-        assert_eq!(num("1.2 million"), Some((Some(1_200_000.0), "1.2 million".into())));
+        assert_eq!(
+            num("1.2 million"),
+            Some((Some(1_200_000.0), "1.2 million".into()))
+        );
         assert_eq!(num("six miles"), Some((Some(6.0), "six".into())));
         assert_eq!(num("twenty-five"), Some((Some(25.0), "twenty-five".into())));
-        assert_eq!(num("two million"), Some((Some(2_000_000.0), "two million".into())));
+        assert_eq!(
+            num("two million"),
+            Some((Some(2_000_000.0), "two million".into()))
+        );
         assert_eq!(
             num("two hundred and fifty men"),
             Some((Some(250.0), "two hundred and fifty".into()))
         );
         assert_eq!(num("a dozen"), Some((Some(12.0), "a dozen".into())));
-        assert_eq!(num("half a million"), Some((Some(500_000.0), "half a million".into())));
-        assert_eq!(num("a half million"), Some((Some(500_000.0), "a half million".into())));
-        assert_eq!(num("four million barrels").map(|n| n.0), Some(Some(4_000_000.0)));
+        assert_eq!(
+            num("half a million"),
+            Some((Some(500_000.0), "half a million".into()))
+        );
+        assert_eq!(
+            num("a half million"),
+            Some((Some(500_000.0), "a half million".into()))
+        );
+        assert_eq!(
+            num("four million barrels").map(|n| n.0),
+            Some(Some(4_000_000.0))
+        );
         assert_eq!(
             num("tens of thousands of people"),
             Some((None, "tens of thousands".into()))

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::dates::is_calendar;
 use super::{FastMap, numbers};
 use crate::analyse::Doc;
 use crate::analyse::tokens::{Kind, Token};
@@ -137,22 +138,13 @@ impl<'a> View<'a> {
     }
 }
 
-/// All capitals ("NATO", "ICIJ", "G7"), two letters or more.
+/// All capitals ("NATO", "ICIJ", "G7"): a capital letter, then capitals, digits or "&".
 fn is_acronym(t: &str) -> bool {
-    let mut upper = 0;
-    for c in t.chars() {
-        if c.is_ascii_uppercase() {
-            upper += 1;
-        } else if !(c.is_ascii_digit() || c == '&') {
-            return false;
-        }
+    let mut chars = t.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_uppercase()) || t.len() < 2 {
+        return false;
     }
-    upper >= 2
-}
-
-/// A capitalised word that stands for a date, not a name.
-fn is_calendar(t: &str) -> bool {
-    CALENDAR.month(t).is_some() || CALENDAR.weekday(t).is_some()
+    chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
 /// How a capitalised name was introduced.
@@ -222,8 +214,13 @@ pub(super) fn extract(doc: &Doc<'_>) -> Vec<(u32, Fact)> {
     let candidates = std::mem::take(&mut tally.candidates);
     for name in std::mem::take(&mut tally.candidate_order) {
         let (n, sentence, pos, strong) = candidates[&name];
-        if strong && !tally.entries.contains_key(&name) {
-            tally.entries.insert(name.clone(), (FactKind::Place, n, sentence, pos));
+        if strong
+            && !tally.entries.contains_key(&name)
+            && (name.contains(' ') || !common_noun(doc, &name))
+        {
+            tally
+                .entries
+                .insert(name.clone(), (FactKind::Place, n, sentence, pos));
             tally.order.push(name);
         }
     }
@@ -258,6 +255,42 @@ pub(super) fn extract(doc: &Doc<'_>) -> Vec<(u32, Fact)> {
         .collect()
 }
 
+/// "WASHINGTON —", "PHOENIX (AP) —": a dateline's place, written in capitals at the start.
+fn dateline(v: &View<'_>) -> Option<String> {
+    let t = v.t(0);
+    if t.len() < 3
+        || !is_acronym(t)
+        || !matches!(v.t(1), "(" | "," | "-" | "\u{2014}" | "\u{2013}" | "--")
+    {
+        return None;
+    }
+    let mut name = String::with_capacity(t.len());
+    for (i, c) in t.chars().enumerate() {
+        if i == 0 {
+            name.push(c);
+        } else {
+            name.extend(c.to_lowercase());
+        }
+    }
+    Some(gazetteer::canonical(&name).map_or(name, str::to_owned))
+}
+
+/// Does `word` also occur in lower case in the article ("space" beside "in Space")? Then the
+/// capitalised form is a common noun, not a place.
+fn common_noun(doc: &Doc<'_>, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    doc.paras.iter().any(|p| {
+        p.text.match_indices(lower.as_str()).any(|(at, _)| {
+            let before = p.text[..at].chars().next_back();
+            let after = p.text[at + lower.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 /// A sentence mostly in capitals (a headline or page furniture): its acronyms mean nothing.
 fn shouting(v: &View<'_>) -> bool {
     let words = (0..v.toks.len()).filter(|&i| v.word(i)).count();
@@ -271,8 +304,19 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
     let lex = &*LEX;
     let n = v.toks.len();
     let mut k = 0;
+    // a place cue reaches over "and" and commas: "the cities of X and Y"
+    let mut carry_until = None;
+    if let Some(name) = dateline(v) {
+        tally.add(&name, FactKind::Place, v.sentence, v.pos(0));
+        k = 1;
+    }
     while k < n {
         if !v.cap(k) {
+            if !matches!(v.t(k), "and" | ",") || carry_until != Some(k) {
+                carry_until = None;
+            } else {
+                carry_until = Some(k + 1);
+            }
             k += 1;
             continue;
         }
@@ -287,7 +331,12 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
         }
         // 2. a known organisation without a head word ("Reuters", "White House")
         if let Some(len) = known_at(v, k) {
-            tally.add(v.span(k, k + len), FactKind::Organisation, v.sentence, v.pos(k));
+            tally.add(
+                v.span(k, k + len),
+                FactKind::Organisation,
+                v.sentence,
+                v.pos(k),
+            );
             k += len;
             continue;
         }
@@ -315,10 +364,13 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
         // 5. any other capitalised name: a place if a cue says so
         let (a, b) = name_run(v, k);
         if b > a {
-            let cues = place_cues(v, a, b);
+            let mut cues = place_cues(v, a, b);
+            cues.strong |= carry_until == Some(a);
             let name = v.span(a, b);
             if acceptable_place(v, a, b) {
-                tally.candidate(name, cues.strong && !cues.possessive, v.sentence, v.pos(a));
+                let strong = cues.strong && !cues.possessive;
+                tally.candidate(name, strong, v.sentence, v.pos(a));
+                carry_until = strong.then_some(b);
             }
         }
         k = b.max(k + 1);
@@ -334,8 +386,8 @@ fn name_run(v: &View<'_>, k: usize) -> (usize, usize) {
     }
     let mut a = k;
     if a == 0 && b > a + 1 {
-        let w = v.t(a).to_ascii_lowercase();
-        if numbers::is_stop(&w) || w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly") {
+        let w = v.t(a);
+        if numbers::is_stop(w) || w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly") {
             a += 1;
         }
     }
@@ -358,7 +410,7 @@ fn acceptable_place(v: &View<'_>, a: usize, b: usize) -> bool {
             && !is_calendar(t)
             && !is_acronym(t)
             && !gazetteer::is_demonym(t)
-            && !numbers::is_stop(&t.to_ascii_lowercase())
+            && !numbers::is_stop(t)
     })
 }
 
@@ -369,8 +421,15 @@ fn place_cues(v: &View<'_>, a: usize, b: usize) -> Cues {
         possessive: v.t(b) == "'s" || v.t(b) == "\u{2019}s",
         ..Cues::default()
     };
-    // "Donetsk region", "Kunduz province"
-    if v.lower_is(b, &lex.cue_after) {
+    // "Donetsk region", "Kunduz province", "the Luhansk and Donetsk provinces"
+    let mut e = b;
+    if matches!(v.t(b), "and" | ",") && v.cap(b + 1) {
+        e = b + 1;
+        while v.cap(e) {
+            e += 1;
+        }
+    }
+    if v.lower_is(b, &lex.cue_after) || (e > b && v.lower_is(e, &lex.cue_after)) {
         cues.strong = true;
         cues.possessive = false;
     }
@@ -438,13 +497,18 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
     let n = v.toks.len();
     let mut b = k;
     let mut last_cap = k;
+    let mut complement = false;
     while b < n {
         let t = v.t(b);
-        if v.cap(b) && !is_calendar(t) {
+        if v.cap(b) && !is_calendar(t) && !(b > k && t == "The") {
             last_cap = b;
             b += 1;
-        } else if b > k && lex.connectors.contains_key(t) && (v.cap(b + 1) || v.t(b + 1) == "the")
+        } else if b > k
+            && lex.connectors.contains_key(t)
+            && (t != "and" || complement)
+            && (v.cap(b + 1) || v.t(b + 1) == "the")
         {
+            complement |= t == "of" || t == "for";
             b += 1;
         } else {
             break;
@@ -468,13 +532,30 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
         break;
     }
     // a leading article or a word capitalised only by position
-    while a < b && (v.t(a) == "The" || (a == 0 && numbers::is_stop(&v.t(a).to_ascii_lowercase())))
-    {
+    while a < b && (v.t(a) == "The" || (a == 0 && numbers::is_stop(v.t(a)))) {
         a += 1;
     }
+    // the name ends at its last organisation word and that word's complement ("Ministry of
+    // Defence"); what follows is a title or a person ("... Church Patriarch Kirill")
+    let last_head = (a..b).rev().find(|&i| lex.heads.contains_key(v.t(i)))?;
+    let mut b2 = last_head + 1;
+    while b2 < b && lex.connectors.contains_key(v.t(b2)) && v.t(b2) != "and" {
+        let mut j = b2;
+        while j < b && lex.connectors.contains_key(v.t(j)) {
+            j += 1;
+        }
+        let mut e = j;
+        while e < b && v.cap(e) && !lex.titles.contains_key(v.t(e)) {
+            e += 1;
+        }
+        if e == j {
+            break;
+        }
+        b2 = e;
+    }
+    let b = b2;
     let words = (a..b).filter(|&i| v.cap(i)).count();
-    let headed = (a..b).any(|i| lex.heads.contains_key(v.t(i)));
-    if !headed || words < 2 {
+    if words < 2 {
         return None;
     }
     // "7th Air Assault Corps"
