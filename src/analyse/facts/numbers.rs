@@ -36,6 +36,7 @@ struct NumbersMisc {
     vague: Vec<String>,
     age_cues: Vec<String>,
     irregular_plurals: Vec<String>,
+    possessives: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +112,7 @@ struct Lexicon {
     phones: FastMap<String, ()>,
     stops: FastMap<String, ()>,
     fillers: FastMap<String, ()>,
+    possessives: FastMap<String, ()>,
     casualties: FastMap<String, String>,
     auxiliaries: FastMap<String, ()>,
     tolls: Phrases<String>,
@@ -213,6 +215,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         phones: word_set(&n.counts.phone_words),
         stops: word_set(&n.counts.phrase_stops),
         fillers: word_set(&n.counts.subject_fillers),
+        possessives: word_set(&n.numbers.possessives),
         casualties: n
             .casualties
             .into_iter()
@@ -524,7 +527,7 @@ pub(super) fn at(
             || lex.articles.contains_key(w)
             || lex.half.contains_key(w)
             || lex.vague.at(s, i).is_some()
-            || lex.signs.contains_key(s.t(i)))
+            || sign_at(s, i).is_some())
         {
             return None;
         }
@@ -852,7 +855,10 @@ fn ordinal_word(s: &Sent<'_>, i: usize) -> Option<(f64, usize)> {
 pub(super) fn ordinal_time(s: &Sent<'_>, i: usize, out: &mut Vec<(u32, Fact)>) -> Option<usize> {
     let lex = &*LEX;
     let (value, end) = ordinal_word(s, i)?;
-    if let Some((u, e)) = unit_at(s, end)
+    // "its ninth year", "their third week": a span of time, not a day in a series
+    let owned = i > 0 && lex.possessives.contains_key(s.l(i - 1));
+    if owned
+        && let Some((u, e)) = unit_at(s, end)
         && lex.units[u].kind == UnitKind::Time
         && !s.l(end).ends_with('s')
     {
@@ -877,7 +883,7 @@ pub(super) fn ordinal_time(s: &Sent<'_>, i: usize, out: &mut Vec<(u32, Fact)>) -
 fn is_label(s: &Sent<'_>, i: usize) -> bool {
     if i == 0 {
         // a list number: "1. News"
-        return s.is_number(i) && matches!(s.t(1), "." | ")") && s.len() > 2;
+        return s.is_number(i) && matches!(s.t(1), "." | ")");
     }
     let prev = s.l(i - 1);
     let lex = &*LEX;

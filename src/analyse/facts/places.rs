@@ -323,10 +323,12 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
         // 1. an organisation: a capitalised run with a head word
         if let Some((a, b, name)) = organisation_run(v, k) {
             tally.add(&name, FactKind::Organisation, v.sentence, v.pos(a));
+            k = b;
+            // "(ESA)": the same mention, and the acronym stands for the name from now on
             if let Some(acronym) = bracketed_acronym(v, b) {
                 tally.aliases.insert(acronym.to_owned(), name);
+                k = b + 3;
             }
-            k = b;
             continue;
         }
         // 2. a known organisation without a head word ("Reuters", "White House")
@@ -338,6 +340,11 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
                 v.pos(k),
             );
             k += len;
+            continue;
+        }
+        // "US$5bn" is money, not a mention of the United States
+        if v.t(k + 1) == "$" && !v.toks[k + 1].space_before {
+            k += 2;
             continue;
         }
         // 3. the gazetteer
@@ -352,6 +359,9 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
             };
             tally.add(&hit.place.name, kind, v.sentence, v.pos(k));
             k += len;
+            if bracketed_acronym(v, k).is_some_and(|a| gazetteer::lookup(a).is_some()) {
+                k += 3;
+            }
             continue;
         }
         // 4. an acronym
@@ -505,7 +515,7 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
             b += 1;
         } else if b > k
             && lex.connectors.contains_key(t)
-            && (t != "and" || complement)
+            && (t != "and" || complement && v.cap(b + 1))
             && (v.cap(b + 1) || v.t(b + 1) == "the")
         {
             complement |= t == "of" || t == "for";
