@@ -60,8 +60,8 @@ fn found_sentence(doc: &Doc<'_>, pi: usize, start: usize) -> usize {
         .partition_point(|(p, r)| (*p, r.start) < (pi, start))
 }
 
-/// Lower-case words that can begin a number or a date ("six", "a", "last", "early",
-/// "yesterday"): any other lower-case word is passed over with one probe.
+/// Words (lower-cased) that can begin a number or a date ("six", "a", "last", "early",
+/// "yesterday", "december", "usd"): any other word is passed over with one probe.
 static TRIGGERS: LazyLock<FastMap<String, ()>> = LazyLock::new(|| {
     let mut words = FastMap::default();
     numbers::trigger_words(&mut words);
@@ -76,7 +76,7 @@ fn scan_sentence(s: &Sent<'_>, today: Option<Day>, out: &mut Vec<(usize, u32, Fa
     let mut emitted = Vec::new();
     while i < s.len() {
         let passive = match s.kind(i) {
-            Some(Kind::Word) => !s.cap(i) && !triggers.contains_key(s.l(i)),
+            Some(Kind::Word) => !triggers.contains_key(s.l(i)),
             Some(Kind::Punct) => !numbers::may_start_money(s.t(i)),
             _ => false,
         };

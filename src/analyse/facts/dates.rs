@@ -129,12 +129,13 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// Add the lower-case words that can begin a date to `out` (month and weekday names are
-/// capitalised and looked at anyway).
+/// Add the words (lower case) that can begin a date to `out`.
 pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
     let lex = &*LEX;
     out.extend(lex.days.keys().map(|k| (k.clone(), ())));
     out.extend(lex.clock_words.keys().map(|k| (k.clone(), ())));
+    out.extend(lex.months.keys().map(|k| (k.clone(), ())));
+    out.extend(lex.weekdays.keys().map(|k| (k.clone(), ())));
     out.extend(lex.periods.first_words().map(|k| (k.to_owned(), ())));
     out.extend(lex.relative.first_words().map(|k| (k.to_owned(), ())));
 }
@@ -149,6 +150,14 @@ pub(super) fn month_number(t: &str) -> Option<u32> {
 pub(super) fn weekday_number(t: &str) -> Option<u32> {
     let mut buf = [0u8; 32];
     LEX.weekdays.get(lower_into(t, &mut buf)?).copied()
+}
+
+/// Every month and weekday name and abbreviation, lower case.
+pub(super) fn calendar_words() -> impl Iterator<Item = &'static str> {
+    LEX.months
+        .keys()
+        .chain(LEX.weekdays.keys())
+        .map(String::as_str)
 }
 
 /// A month or weekday name: a date word, never part of a name.

@@ -253,7 +253,13 @@ pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
         out.extend(m.keys().map(|k| (k.clone(), ())));
     }
     out.extend(lex.vague.first_words().map(|k| (k.to_owned(), ())));
-    out.extend(lex.signs.keys().map(|k| (k.to_lowercase(), ())));
+    // the first piece of a currency sign written as a word ("usd", "us" of "US$")
+    for sign in lex.signs.keys() {
+        let word: String = sign.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if !word.is_empty() {
+            out.insert(word.to_lowercase(), ());
+        }
+    }
 }
 
 /// Could punctuation `t` begin a sum of money ("$", "£", "€")?
@@ -266,6 +272,11 @@ pub(super) fn may_start_money(t: &str) -> bool {
 pub(super) fn is_stop(w: &str) -> bool {
     let mut buf = [0u8; 32];
     lower_into(w, &mut buf).is_some_and(|l| LEX.stops.contains_key(l))
+}
+
+/// Every stop word (lower case).
+pub(super) fn stop_words() -> impl Iterator<Item = &'static str> {
+    LEX.stops.keys().map(String::as_str)
 }
 
 /// A number as printed: pieces `start..end`.

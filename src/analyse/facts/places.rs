@@ -6,17 +6,18 @@
 //! ("Foreign Policy Research Institute", "Ministry of Defence"), supranational bodies from the
 //! gazetteer, well-known agencies, and all-capital acronyms, an acronym given in brackets after
 //! a name counting for that name. Word lists: `assets/entities.toml`.
+//!
+//! Only capitalised words and their neighbours are looked at; each such token is classified
+//! once, with one probe of a table of flags.
 
-use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::dates::is_calendar;
-use super::{FastMap, numbers};
+use super::{FastMap, dates, numbers};
 use crate::analyse::Doc;
 use crate::analyse::tokens::{Kind, Token};
-use crate::gazetteer::{self, PlaceKind};
+use crate::gazetteer::{self, Hit, PlaceKind};
 use crate::lexicon::{CALENDAR, asset, parse};
 use crate::model::{Fact, FactKind};
 
@@ -45,66 +46,106 @@ struct PlacesAsset {
     not_places: Vec<String>,
 }
 
+/// What a token is to this scan (exact case); several may hold.
+const HEAD: u16 = 1;
+const TITLE: u16 = 1 << 1;
+const NOT_PLACE: u16 = 1 << 2;
+const CALENDAR_WORD: u16 = 1 << 3;
+/// A stop word written with a capital ("The", "But", "In").
+const STOP: u16 = 1 << 4;
+/// The first token of a known organisation's name.
+const KNOWN: u16 = 1 << 5;
+const NOT_ACRONYM: u16 = 1 << 6;
+const CONNECTOR: u16 = 1 << 7;
+const CUE_STRONG: u16 = 1 << 8;
+const CUE_OF: u16 = 1 << 9;
+const CUE_AFTER: u16 = 1 << 10;
+const CUE_BETWEEN: u16 = 1 << 11;
+
 struct Lexicon {
-    heads: FastMap<String, ()>,
-    connectors: FastMap<String, ()>,
-    titles: FastMap<String, ()>,
+    flags: FastMap<String, u16>,
     /// Known organisation names (as printed), keyed by their tokens joined with spaces.
     known: FastMap<String, ()>,
-    /// First token of a multi-token known name → its most tokens.
-    known_first: FastMap<String, usize>,
-    not_acronyms: FastMap<String, ()>,
-    cue_before: FastMap<String, ()>,
-    cue_strong: FastMap<String, ()>,
-    cue_of: FastMap<String, ()>,
-    cue_after: FastMap<String, ()>,
-    cue_between: FastMap<String, ()>,
-    not_places: FastMap<String, ()>,
+    /// First token of a known name → its most tokens.
+    known_len: FastMap<String, usize>,
 }
 
-fn set(words: &[String]) -> FastMap<String, ()> {
-    words.iter().map(|w| (w.clone(), ())).collect()
+/// "in" → "In".
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let a: EntitiesAsset = parse("entities.toml", asset!("entities.toml"));
+    let mut flags: FastMap<String, u16> = FastMap::default();
+    let mut mark = |w: &str, f: u16| *flags.entry(w.to_owned()).or_insert(0) |= f;
+    for (list, f) in [
+        (&a.organisations.heads, HEAD),
+        (&a.organisations.titles, TITLE),
+        (&a.organisations.not_acronyms, NOT_ACRONYM),
+        (&a.places.not_places, NOT_PLACE),
+    ] {
+        for w in list {
+            mark(w, f);
+        }
+    }
+    for (list, f) in [
+        (&a.organisations.connectors, CONNECTOR),
+        (&a.places.of, CUE_OF),
+        (&a.places.after, CUE_AFTER),
+        (&a.places.between, CUE_BETWEEN),
+    ] {
+        for w in list {
+            mark(w, f);
+        }
+    }
+    // a sentence may open with the cue: "In Kherson, ..."
+    for w in &a.places.strong {
+        mark(w, CUE_STRONG);
+        mark(&title_case(w), CUE_STRONG);
+    }
+    let _ = &a.places.before; // weak cues: documented in the asset, not enough alone
+    for w in dates::calendar_words() {
+        mark(&title_case(w), CALENDAR_WORD);
+        mark(&w.to_uppercase(), CALENDAR_WORD);
+    }
+    for w in numbers::stop_words() {
+        mark(&title_case(w), STOP);
+    }
+    for tz in CALENDAR.timezone_names() {
+        mark(tz, NOT_ACRONYM);
+    }
     let mut known = FastMap::default();
-    let mut known_first: FastMap<String, usize> = FastMap::default();
+    let mut known_len: FastMap<String, usize> = FastMap::default();
     for name in &a.organisations.known {
         let toks = crate::analyse::tokens::tokenize(name);
         let words: Vec<&str> = toks.iter().map(|t| t.text(name)).collect();
         if let Some(first) = words.first() {
-            let m = known_first.entry((*first).to_owned()).or_insert(1);
+            let m = known_len.entry((*first).to_owned()).or_insert(1);
             *m = (*m).max(words.len());
+            mark(first, KNOWN);
         }
         known.insert(words.join(" "), ());
     }
-    let mut not_acronyms = set(&a.organisations.not_acronyms);
-    for tz in CALENDAR.timezone_names() {
-        not_acronyms.insert(tz.to_owned(), ());
-    }
     Lexicon {
-        heads: set(&a.organisations.heads),
-        connectors: set(&a.organisations.connectors),
-        titles: set(&a.organisations.titles),
+        flags,
         known,
-        known_first,
-        not_acronyms,
-        cue_before: set(&a.places.before),
-        cue_strong: set(&a.places.strong),
-        cue_of: set(&a.places.of),
-        cue_after: set(&a.places.after),
-        cue_between: set(&a.places.between),
-        not_places: set(&a.places.not_places),
+        known_len,
     }
 });
 
-/// One sentence's tokens, for the scan.
+/// One sentence's tokens, with each token's flags looked up once, when first needed.
 struct View<'a> {
     text: &'a str,
     toks: &'a [Token],
     sentence: usize,
+    memo: std::cell::RefCell<&'a mut Vec<u16>>,
 }
+
+const UNKNOWN: u16 = u16::MAX;
 
 impl<'a> View<'a> {
     fn t(&self, i: usize) -> &'a str {
@@ -120,6 +161,21 @@ impl<'a> View<'a> {
         self.word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    fn flags(&self, i: usize) -> u16 {
+        if i >= self.toks.len() {
+            return 0;
+        }
+        let mut memo = self.memo.borrow_mut();
+        if memo[i] == UNKNOWN {
+            memo[i] = LEX.flags.get(self.t(i)).copied().unwrap_or(0);
+        }
+        memo[i]
+    }
+
+    fn is(&self, i: usize, f: u16) -> bool {
+        self.flags(i) & f != 0
+    }
+
     fn pos(&self, i: usize) -> u32 {
         self.toks.get(i).map_or(0, |t| t.start)
     }
@@ -128,13 +184,9 @@ impl<'a> View<'a> {
         &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize]
     }
 
-    fn lower_is(&self, i: usize, set: &FastMap<String, ()>) -> bool {
-        let t = self.t(i);
-        if t.bytes().any(|b| b.is_ascii_uppercase()) {
-            set.contains_key(t.to_ascii_lowercase().as_str())
-        } else {
-            set.contains_key(t)
-        }
+    /// A capitalised word that is neither a date nor a capitalised stop word.
+    fn name_word(&self, i: usize) -> bool {
+        self.cap(i) && !self.is(i, CALENDAR_WORD)
     }
 }
 
@@ -147,50 +199,68 @@ fn is_acronym(t: &str) -> bool {
     chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
-/// How a capitalised name was introduced.
-#[derive(Default, Clone, Copy)]
-struct Cues {
-    /// A reliable cue: "in X", "near X", "the city of X", "X province".
-    strong: bool,
-    /// Followed by the possessive "'s" (a person or organisation as often as a place).
-    possessive: bool,
+/// One name's tally: kind, mentions, first sentence and position.
+struct Entry {
+    kind: FactKind,
+    count: usize,
+    sentence: usize,
+    pos: u32,
+}
+
+/// A capitalised name seen: mentions, first sentence and position, and the sentence of its
+/// first reliable place cue, if any.
+struct Candidate {
+    count: usize,
+    sentence: usize,
+    pos: u32,
+    cued: Option<usize>,
 }
 
 #[derive(Default)]
 struct Tally {
-    /// name → (kind, mentions, first sentence, first position)
-    entries: FastMap<String, (FactKind, usize, usize, u32)>,
+    entries: FastMap<String, Entry>,
     order: Vec<String>,
-    /// Capitalised names seen, with whether any mention had a reliable place cue.
-    candidates: FastMap<String, (usize, usize, u32, bool)>,
+    candidates: FastMap<String, Candidate>,
     candidate_order: Vec<String>,
     /// Acronym → the name it was introduced for ("ESA" → "European Space Agency").
-    aliases: FastMap<String, String>,
+    aliases: Vec<(String, String)>,
 }
 
 impl Tally {
     fn add(&mut self, name: &str, kind: FactKind, sentence: usize, pos: u32) {
-        match self.entries.entry(name.to_owned()) {
-            Entry::Occupied(mut e) => e.get_mut().1 += 1,
-            Entry::Vacant(e) => {
-                e.insert((kind, 1, sentence, pos));
-                self.order.push(name.to_owned());
-            }
+        if let Some(e) = self.entries.get_mut(name) {
+            e.count += 1;
+            return;
         }
+        self.entries.insert(
+            name.to_owned(),
+            Entry {
+                kind,
+                count: 1,
+                sentence,
+                pos,
+            },
+        );
+        self.order.push(name.to_owned());
     }
 
-    fn candidate(&mut self, name: &str, strong: bool, sentence: usize, pos: u32) {
-        match self.candidates.entry(name.to_owned()) {
-            Entry::Occupied(mut e) => {
-                let v = e.get_mut();
-                v.0 += 1;
-                v.3 |= strong;
-            }
-            Entry::Vacant(e) => {
-                e.insert((1, sentence, pos, strong));
-                self.candidate_order.push(name.to_owned());
-            }
+    fn candidate(&mut self, name: &str, cued: bool, sentence: usize, pos: u32) {
+        let cued = cued.then_some(sentence);
+        if let Some(c) = self.candidates.get_mut(name) {
+            c.count += 1;
+            c.cued = c.cued.or(cued);
+            return;
         }
+        self.candidates.insert(
+            name.to_owned(),
+            Candidate {
+                count: 1,
+                sentence,
+                pos,
+                cued,
+            },
+        );
+        self.candidate_order.push(name.to_owned());
     }
 }
 
@@ -198,41 +268,50 @@ impl Tally {
 /// the sentence of its first mention, and the byte position of that mention for ordering.
 pub(super) fn extract(doc: &Doc<'_>) -> Vec<(u32, Fact)> {
     let mut tally = Tally::default();
+    let mut memo = Vec::new();
     for (si, (pi, range)) in doc.sentences.iter().enumerate() {
         let para = &doc.paras[*pi];
+        memo.clear();
+        memo.resize(range.len(), UNKNOWN);
         let v = View {
             text: para.text,
             toks: &para.tokens[range.clone()],
             sentence: si,
+            memo: std::cell::RefCell::new(&mut memo),
         };
-        if shouting(&v) {
-            continue;
+        if !shouting(&v) {
+            scan(&v, &mut tally);
         }
-        scan(&v, &mut tally);
     }
-    // a name with a reliable cue anywhere is a place everywhere it recurs
+    // a name with a reliable cue anywhere is a place everywhere it recurs, unless the same
+    // sentence also writes it in lower case ("author of China in Space ... space analyst")
     let candidates = std::mem::take(&mut tally.candidates);
     for name in std::mem::take(&mut tally.candidate_order) {
-        let (n, sentence, pos, strong) = candidates[&name];
-        if strong
-            && !tally.entries.contains_key(&name)
-            && (name.contains(' ') || !common_noun(doc, &name))
-        {
-            tally
-                .entries
-                .insert(name.clone(), (FactKind::Place, n, sentence, pos));
-            tally.order.push(name);
+        let c = &candidates[&name];
+        let Some(cued) = c.cued else { continue };
+        if tally.entries.contains_key(&name) || common_noun(doc, cued, &name) {
+            continue;
         }
+        tally.entries.insert(
+            name.clone(),
+            Entry {
+                kind: FactKind::Place,
+                count: c.count,
+                sentence: c.sentence,
+                pos: c.pos,
+            },
+        );
+        tally.order.push(name);
     }
     // acronyms introduced in brackets count for their organisation
     for (acronym, name) in std::mem::take(&mut tally.aliases) {
-        if let Some((_, n, s, p)) = tally.entries.remove(&acronym)
+        if let Some(a) = tally.entries.remove(&acronym)
             && let Some(e) = tally.entries.get_mut(&name)
         {
-            e.1 += n;
-            if (s, p) < (e.2, e.3) {
-                e.2 = s;
-                e.3 = p;
+            e.count += a.count;
+            if (a.sentence, a.pos) < (e.sentence, e.pos) {
+                e.sentence = a.sentence;
+                e.pos = a.pos;
             }
         }
     }
@@ -240,14 +319,14 @@ pub(super) fn extract(doc: &Doc<'_>) -> Vec<(u32, Fact)> {
         .order
         .iter()
         .filter_map(|name| {
-            let &(kind, count, sentence, pos) = tally.entries.get(name)?;
+            let e = tally.entries.get(name)?;
             Some((
-                pos,
+                e.pos,
                 Fact {
-                    kind,
+                    kind: e.kind,
                     text: name.clone(),
-                    count: Some(count),
-                    sentence,
+                    count: Some(e.count),
+                    sentence: e.sentence,
                     ..Fact::default()
                 },
             ))
@@ -264,30 +343,21 @@ fn dateline(v: &View<'_>) -> Option<String> {
     {
         return None;
     }
-    let mut name = String::with_capacity(t.len());
-    for (i, c) in t.chars().enumerate() {
-        if i == 0 {
-            name.push(c);
-        } else {
-            name.extend(c.to_lowercase());
-        }
-    }
+    let name = title_case(&t.to_lowercase());
     Some(gazetteer::canonical(&name).map_or(name, str::to_owned))
 }
 
-/// Does `word` also occur in lower case in the article ("space" beside "in Space")? Then the
-/// capitalised form is a common noun, not a place.
-fn common_noun(doc: &Doc<'_>, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
+/// Does sentence `s` also write `word` in lower case? Then the capitalised form there is a
+/// common noun in a title, not a place.
+fn common_noun(doc: &Doc<'_>, s: usize, word: &str) -> bool {
+    if word.contains(' ') {
         return false;
     }
-    doc.paras.iter().any(|p| {
-        p.text.match_indices(lower.as_str()).any(|(at, _)| {
-            let before = p.text[..at].chars().next_back();
-            let after = p.text[at + lower.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    let (p, range) = &doc.sentences[s];
+    let para = &doc.paras[*p];
+    para.tokens[range.clone()].iter().any(|t| {
+        let w = t.text(para.text);
+        w != word && w.eq_ignore_ascii_case(word)
     })
 }
 
@@ -301,7 +371,6 @@ fn shouting(v: &View<'_>) -> bool {
 }
 
 fn scan(v: &View<'_>, tally: &mut Tally) {
-    let lex = &*LEX;
     let n = v.toks.len();
     let mut k = 0;
     // a place cue reaches over "and" and commas: "the cities of X and Y"
@@ -312,12 +381,14 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
     }
     while k < n {
         if !v.cap(k) {
-            if !matches!(v.t(k), "and" | ",") || carry_until != Some(k) {
-                carry_until = None;
-            } else {
-                carry_until = Some(k + 1);
-            }
+            carry_until =
+                (carry_until == Some(k) && matches!(v.t(k), "and" | ",")).then_some(k + 1);
             k += 1;
+            continue;
+        }
+        // "US$5bn" is money, not a mention of the United States
+        if v.t(k + 1) == "$" && !v.toks[k + 1].space_before {
+            k += 2;
             continue;
         }
         // 1. an organisation: a capitalised run with a head word
@@ -326,13 +397,15 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
             k = b;
             // "(ESA)": the same mention, and the acronym stands for the name from now on
             if let Some(acronym) = bracketed_acronym(v, b) {
-                tally.aliases.insert(acronym.to_owned(), name);
+                tally.aliases.push((acronym.to_owned(), name));
                 k = b + 3;
             }
             continue;
         }
         // 2. a known organisation without a head word ("Reuters", "White House")
-        if let Some(len) = known_at(v, k) {
+        if v.is(k, KNOWN)
+            && let Some(len) = known_at(v, k)
+        {
             tally.add(
                 v.span(k, k + len),
                 FactKind::Organisation,
@@ -342,46 +415,43 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
             k += len;
             continue;
         }
-        // "US$5bn" is money, not a mention of the United States
-        if v.t(k + 1) == "$" && !v.toks[k + 1].space_before {
-            k += 2;
-            continue;
-        }
         // 3. the gazetteer
-        if let Some((len, hit)) = gazetteer::match_tokens(v.text, &v.toks[k..])
-            && !hit.demonym
+        let hit = gazetteer::match_tokens(v.text, &v.toks[k..]);
+        if let Some((len, Hit { place, demonym })) = hit
+            && !demonym
             && !longer_name(v, k + len)
         {
-            let kind = if hit.place.kind == PlaceKind::Body {
+            let kind = if place.kind == PlaceKind::Body {
                 FactKind::Organisation
             } else {
                 FactKind::Place
             };
-            tally.add(&hit.place.name, kind, v.sentence, v.pos(k));
+            tally.add(&place.name, kind, v.sentence, v.pos(k));
             k += len;
             if bracketed_acronym(v, k).is_some_and(|a| gazetteer::lookup(a).is_some()) {
                 k += 3;
             }
             continue;
         }
+        // a capitalised stop word ("The", "But") begins no name of its own
+        if v.is(k, STOP) {
+            k += 1;
+            continue;
+        }
         // 4. an acronym
         let t = v.t(k);
-        if is_acronym(t) && !lex.not_acronyms.contains_key(t) {
+        if is_acronym(t) && !v.is(k, NOT_ACRONYM) {
             tally.add(t, FactKind::Organisation, v.sentence, v.pos(k));
             k += 1;
             continue;
         }
         // 5. any other capitalised name: a place if a cue says so
         let (a, b) = name_run(v, k);
-        if b > a {
-            let mut cues = place_cues(v, a, b);
-            cues.strong |= carry_until == Some(a);
-            let name = v.span(a, b);
-            if acceptable_place(v, a, b) {
-                let strong = cues.strong && !cues.possessive;
-                tally.candidate(name, strong, v.sentence, v.pos(a));
-                carry_until = strong.then_some(b);
-            }
+        let demonym = hit.is_some_and(|(_, h)| h.demonym) && a == k;
+        if b > a && !demonym && acceptable_place(v, a, b) {
+            let cued = carry_until == Some(a) || place_cue(v, a, b);
+            tally.candidate(v.span(a, b), cued, v.sentence, v.pos(a));
+            carry_until = cued.then_some(b);
         }
         k = b.max(k + 1);
     }
@@ -391,47 +461,32 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
 /// that is only capitalised by position ("Capturing Pokrovsk", "But Kyiv").
 fn name_run(v: &View<'_>, k: usize) -> (usize, usize) {
     let mut b = k;
-    while v.cap(b) && !is_calendar(v.t(b)) {
+    while v.name_word(b) {
         b += 1;
     }
     let mut a = k;
     if a == 0 && b > a + 1 {
         let w = v.t(a);
-        if numbers::is_stop(w) || w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly") {
+        if w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly") {
             a += 1;
         }
     }
-    if b == k {
-        b = k + 1;
-    }
-    (a, b)
+    (a, b.max(k + 1))
 }
 
 fn acceptable_place(v: &View<'_>, a: usize, b: usize) -> bool {
-    let lex = &*LEX;
-    if b <= a {
-        return false;
-    }
     (a..b).all(|i| {
         let t = v.t(i);
-        !lex.not_places.contains_key(t)
-            && !lex.titles.contains_key(t)
-            && !lex.heads.contains_key(t)
-            && !is_calendar(t)
+        !v.is(i, NOT_PLACE | TITLE | HEAD | CALENDAR_WORD | STOP)
             && !is_acronym(t)
-            && !gazetteer::is_demonym(t)
-            && !numbers::is_stop(t)
+            && (i == a || !gazetteer::is_demonym(t))
     })
 }
 
-/// Is the name `a..b` introduced as a place?
-fn place_cues(v: &View<'_>, a: usize, b: usize) -> Cues {
-    let lex = &*LEX;
-    let mut cues = Cues {
-        possessive: v.t(b) == "'s" || v.t(b) == "\u{2019}s",
-        ..Cues::default()
-    };
-    // "Donetsk region", "Kunduz province", "the Luhansk and Donetsk provinces"
+/// Is the name `a..b` introduced as a place? "in X", "in eastern X", "the city of X", "X
+/// province", "the X and Y provinces" — and not "in X's" (as often a person or a body).
+fn place_cue(v: &View<'_>, a: usize, b: usize) -> bool {
+    // "Donetsk region", "the Luhansk and Donetsk provinces"
     let mut e = b;
     if matches!(v.t(b), "and" | ",") && v.cap(b + 1) {
         e = b + 1;
@@ -439,50 +494,37 @@ fn place_cues(v: &View<'_>, a: usize, b: usize) -> Cues {
             e += 1;
         }
     }
-    if v.lower_is(b, &lex.cue_after) || (e > b && v.lower_is(e, &lex.cue_after)) {
-        cues.strong = true;
-        cues.possessive = false;
+    if v.is(b, CUE_AFTER) || (e > b && v.is(e, CUE_AFTER)) {
+        return true;
+    }
+    if matches!(v.t(b), "'s" | "\u{2019}s") {
+        return false;
     }
     // "in X", "in eastern X", "in the X"
     let mut p = a;
-    let mut skipped = 0;
-    while p > 0 && skipped < 2 && v.lower_is(p - 1, &lex.cue_between) && !v.cap(p - 1) {
+    while p > 0 && a - p < 2 && v.is(p - 1, CUE_BETWEEN) && !v.cap(p - 1) {
         p -= 1;
-        skipped += 1;
     }
-    if p > 0 && !v.cap(p - 1) {
-        let prev = v.t(p - 1);
-        if lex.cue_strong.contains_key(prev) {
-            cues.strong = true;
-        } else if prev == "of" && p >= 2 && v.lower_is(p - 2, &lex.cue_of) {
-            // "the city of X", "north of X"
-            cues.strong = true;
-        } else if lex.cue_before.contains_key(prev) {
-            // a weak cue ("to X", "from X") alone is not enough
-        }
-    }
-    cues
+    p > 0 && (v.is(p - 1, CUE_STRONG) || (v.t(p - 1) == "of" && p >= 2 && v.is(p - 2, CUE_OF)))
 }
 
 /// A capitalised word right after a gazetteer name makes it part of a longer name ("Georgia
-/// Tech", "Washington Post"), unless it is a title ("US President"), a date or another place.
+/// Tech", "Washington Post"), unless it is a title ("US President"), a date, an organisation
+/// word or another place.
 fn longer_name(v: &View<'_>, b: usize) -> bool {
-    let lex = &*LEX;
-    if !v.cap(b) {
-        return false;
-    }
-    let t = v.t(b);
-    !(lex.titles.contains_key(t)
-        || is_calendar(t)
-        || gazetteer::lookup(t).is_some()
-        || is_acronym(t)
-        || lex.heads.contains_key(t))
+    v.cap(b)
+        && !v.is(b, TITLE | CALENDAR_WORD | HEAD)
+        && !is_acronym(v.t(b))
+        && gazetteer::lookup(v.t(b)).is_none()
 }
 
 /// A known organisation name starting at `k`: its length in tokens.
 fn known_at(v: &View<'_>, k: usize) -> Option<usize> {
     let lex = &*LEX;
-    let most = *lex.known_first.get(v.t(k))?;
+    let most = *lex.known_len.get(v.t(k))?;
+    if most == 1 {
+        return lex.known.contains_key(v.t(k)).then_some(1);
+    }
     let mut key = String::new();
     for len in (1..=most.min(v.toks.len() - k)).rev() {
         key.clear();
@@ -503,18 +545,19 @@ fn known_at(v: &View<'_>, k: usize) -> Option<usize> {
 /// that holds an organisation word: (first token, end, name). Leading titles ("Chief of the
 /// General Staff") are left out; a rank written before it ("7th Air Assault Corps") is kept.
 fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
-    let lex = &*LEX;
     let n = v.toks.len();
     let mut b = k;
     let mut last_cap = k;
     let mut complement = false;
+    let mut headed = false;
     while b < n {
         let t = v.t(b);
-        if v.cap(b) && !is_calendar(t) && !(b > k && t == "The") {
+        if v.name_word(b) && !(b > k && t == "The") {
+            headed |= v.is(b, HEAD);
             last_cap = b;
             b += 1;
         } else if b > k
-            && lex.connectors.contains_key(t)
+            && v.is(b, CONNECTOR)
             && (t != "and" || complement && v.cap(b + 1))
             && (v.cap(b + 1) || v.t(b + 1) == "the")
         {
@@ -524,16 +567,19 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
             break;
         }
     }
+    if !headed {
+        return None;
+    }
     let b = last_cap + 1;
     let mut a = k;
     // "Chief of the General Staff": the title is the person's, the name is what follows
     loop {
         let mut i = a;
-        while i < b && lex.titles.contains_key(v.t(i)) {
+        while i < b && v.is(i, TITLE) {
             i += 1;
         }
-        if i > a && i < b && lex.connectors.contains_key(v.t(i)) {
-            while i < b && lex.connectors.contains_key(v.t(i)) {
+        if i > a && i < b && v.is(i, CONNECTOR) {
+            while i < b && v.is(i, CONNECTOR) {
                 i += 1;
             }
             a = i;
@@ -542,45 +588,44 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
         break;
     }
     // a leading article or a word capitalised only by position
-    while a < b && (v.t(a) == "The" || (a == 0 && numbers::is_stop(v.t(a)))) {
+    while a < b && (v.t(a) == "The" || (a == 0 && v.is(a, STOP))) {
         a += 1;
     }
     // the name ends at its last organisation word and that word's complement ("Ministry of
     // Defence"); what follows is a title or a person ("... Church Patriarch Kirill")
-    let last_head = (a..b).rev().find(|&i| lex.heads.contains_key(v.t(i)))?;
-    let mut b2 = last_head + 1;
-    while b2 < b && lex.connectors.contains_key(v.t(b2)) && v.t(b2) != "and" {
-        let mut j = b2;
-        while j < b && lex.connectors.contains_key(v.t(j)) {
+    let last_head = (a..b).rev().find(|&i| v.is(i, HEAD))?;
+    let mut end = last_head + 1;
+    while end < b && v.is(end, CONNECTOR) && v.t(end) != "and" {
+        let mut j = end;
+        while j < b && v.is(j, CONNECTOR) {
             j += 1;
         }
         let mut e = j;
-        while e < b && v.cap(e) && !lex.titles.contains_key(v.t(e)) {
+        while e < b && v.cap(e) && !v.is(e, TITLE) {
             e += 1;
         }
         if e == j {
             break;
         }
-        b2 = e;
+        end = e;
     }
-    let b = b2;
-    let words = (a..b).filter(|&i| v.cap(i)).count();
-    if words < 2 {
+    if (a..end).filter(|&i| v.cap(i)).count() < 2 {
         return None;
     }
     // "7th Air Assault Corps"
     let mut start = a;
-    if a >= 2 && v.toks[a - 2].kind == Kind::Number && !v.toks[a - 1].space_before {
-        let suffix = v.t(a - 1);
-        if matches!(suffix, "th" | "st" | "nd" | "rd") {
-            start = a - 2;
-        }
+    if a >= 2
+        && v.toks[a - 2].kind == Kind::Number
+        && !v.toks[a - 1].space_before
+        && matches!(v.t(a - 1), "th" | "st" | "nd" | "rd")
+    {
+        start = a - 2;
     }
-    let name = v.span(start, b);
+    let name = v.span(start, end);
     let name = gazetteer::lookup(name)
         .filter(|h| h.place.kind == PlaceKind::Body)
         .map_or_else(|| name.to_owned(), |h| h.place.name.clone());
-    Some((start, b, name))
+    Some((start, end, name))
 }
 
 /// "(ESA)" right after a name.
@@ -600,5 +645,16 @@ mod tests {
         assert!(!is_acronym("Nato"));
         assert!(!is_acronym("A"));
         assert!(!is_acronym("U.S."));
+    }
+
+    #[test]
+    fn flags_are_case_exact() {
+        let f = |w: &str| LEX.flags.get(w).copied().unwrap_or(0);
+        assert_ne!(f("Ministry") & HEAD, 0);
+        assert_eq!(f("ministry") & HEAD, 0);
+        assert_ne!(f("December") & CALENDAR_WORD, 0);
+        assert_ne!(f("The") & STOP, 0);
+        assert_ne!(f("in") & CUE_STRONG, 0);
+        assert_ne!(f("In") & CUE_STRONG, 0);
     }
 }
