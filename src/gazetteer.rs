@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::analyse::facts::KeyBuf;
 use crate::analyse::tokens::{Token, tokenize};
 use crate::lexicon::{asset, parse};
 
@@ -291,24 +292,21 @@ pub fn match_tokens(text: &str, tokens: &[Token]) -> Option<(usize, Hit)> {
     let g = &*GAZETTEER;
     let first = tokens.first()?.text(text);
     let most = g.longest.get(first).copied().unwrap_or(1).min(tokens.len());
-    if most > 1 {
-        let mut key = String::with_capacity(64);
-        for n in (2..=most).rev() {
-            key.clear();
-            key.push_str(first);
-            for t in &tokens[1..n] {
-                key.push(' ');
-                key.push_str(t.text(text));
-            }
-            if let Some(&(i, demonym)) = g.index.get(&key) {
-                return Some((
-                    n,
-                    Hit {
-                        place: &g.places[i as usize],
-                        demonym,
-                    },
-                ));
-            }
+    for n in (2..=most).rev() {
+        let mut key = KeyBuf::default();
+        key.push(first);
+        for t in &tokens[1..n] {
+            key.push(" ");
+            key.push(t.text(text));
+        }
+        if let Some(&(i, demonym)) = key.as_str().and_then(|k| g.index.get(k)) {
+            return Some((
+                n,
+                Hit {
+                    place: &g.places[i as usize],
+                    demonym,
+                },
+            ));
         }
     }
     g.index.get(first).map(|&(i, demonym)| {

@@ -61,12 +61,40 @@ fn found_sentence(doc: &Doc<'_>, pi: usize, start: usize) -> usize {
 }
 
 /// Words (lower-cased) that can begin a number or a date ("six", "a", "last", "early",
-/// "yesterday", "december", "usd"): any other word is passed over with one probe.
-static TRIGGERS: LazyLock<FastMap<String, ()>> = LazyLock::new(|| {
+/// "yesterday", "december", "usd"): any other word is passed over, most without hashing.
+struct Triggers {
+    words: FastMap<String, ()>,
+    /// A bit per (first byte, last byte, length) of any trigger word.
+    sketch: Box<[u64; 64]>,
+}
+
+impl Triggers {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let (first, last) = (
+            usize::from(first.unwrap_or(0)),
+            usize::from(last.unwrap_or(0)),
+        );
+        (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ b.len().wrapping_mul(7919)) & 4095
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let slot = Triggers::slot(w);
+        self.sketch[slot / 64] & (1 << (slot % 64)) != 0 && self.words.contains_key(w)
+    }
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut words = FastMap::default();
     numbers::trigger_words(&mut words);
     dates::trigger_words(&mut words);
-    words
+    let mut sketch = Box::new([0u64; 64]);
+    for w in words.keys() {
+        let slot = Triggers::slot(w);
+        sketch[slot / 64] |= 1 << (slot % 64);
+    }
+    Triggers { words, sketch }
 });
 
 /// Dates, then quantities, left to right; each recogniser says how many pieces it used.
@@ -76,7 +104,7 @@ fn scan_sentence(s: &Sent<'_>, today: Option<Day>, out: &mut Vec<(usize, u32, Fa
     let mut emitted = Vec::new();
     while i < s.len() {
         let passive = match s.kind(i) {
-            Some(Kind::Word) => !triggers.contains_key(s.l(i)),
+            Some(Kind::Word) => !triggers.contains(s.l(i)),
             Some(Kind::Punct) => !numbers::may_start_money(s.t(i)),
             _ => false,
         };
@@ -298,45 +326,70 @@ impl<V> Phrases<V> {
     /// The longest phrase starting at piece `i`: its value and the piece after it.
     pub fn at(&self, s: &Sent<'_>, i: usize) -> Option<(&V, usize)> {
         let most = (*self.first.get(s.l(i))?).min(s.len().saturating_sub(i));
-        if most == 1 {
-            return self.map.get(s.l(i)).map(|v| (v, i + 1));
-        }
-        let mut key = String::with_capacity(32);
-        for n in (1..=most).rev() {
-            key.clear();
-            for k in i..i + n {
-                if k > i {
-                    key.push(' ');
-                }
-                key.push_str(s.l(k));
-            }
-            if let Some(v) = self.map.get(&key) {
-                return Some((v, i + n));
-            }
-        }
-        None
+        (1..=most)
+            .rev()
+            .find_map(|n| self.lookup(s, i, i + n).map(|v| (v, i + n)))
     }
 
     /// The longest phrase ending just before piece `end`: its value and its first piece.
     pub fn before(&self, s: &Sent<'_>, end: usize) -> Option<(&V, usize)> {
-        if end == 0 {
-            return None;
+        let most = (*self.last.get(s.l(end.checked_sub(1)?))?).min(end);
+        (1..=most)
+            .rev()
+            .find_map(|n| self.lookup(s, end - n, end).map(|v| (v, end - n)))
+    }
+
+    /// The phrase of pieces `a..b`, its key built on the stack.
+    fn lookup(&self, s: &Sent<'_>, a: usize, b: usize) -> Option<&V> {
+        if b == a + 1 {
+            return self.map.get(s.l(a));
         }
-        let most = (*self.last.get(s.l(end - 1))?).min(end);
-        let mut key = String::with_capacity(32);
-        for n in (1..=most).rev() {
-            key.clear();
-            for k in end - n..end {
-                if k > end - n {
-                    key.push(' ');
-                }
-                key.push_str(s.l(k));
+        let mut buf = KeyBuf::default();
+        for k in a..b {
+            if k > a {
+                buf.push(" ")?;
             }
-            if let Some(v) = self.map.get(&key) {
-                return Some((v, end - n));
+            buf.push(s.l(k))?;
+        }
+        self.map.get(buf.as_str()?)
+    }
+}
+
+/// A short key assembled without allocating (phrases and names of a few words). A key that
+/// does not fit is no key of any table.
+pub struct KeyBuf {
+    bytes: [u8; 96],
+    len: usize,
+}
+
+impl Default for KeyBuf {
+    fn default() -> Self {
+        KeyBuf {
+            bytes: [0; 96],
+            len: 0,
+        }
+    }
+}
+
+impl KeyBuf {
+    /// Append `s`; once it does not fit, the key is spoilt and `as_str` gives `None`.
+    pub fn push(&mut self, s: &str) -> Option<()> {
+        let end = self.len.checked_add(s.len())?;
+        match self.bytes.get_mut(self.len..end) {
+            Some(dst) => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Some(())
+            }
+            None => {
+                self.len = usize::MAX;
+                None
             }
         }
-        None
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
     }
 }
 

@@ -113,6 +113,9 @@ struct Lexicon {
     stops: FastMap<String, ()>,
     fillers: FastMap<String, ()>,
     possessives: FastMap<String, ()>,
+    /// Words after "a"/"an" that make it a number: scales, collectives, "half", the second
+    /// word of a vague amount ("a few"), the first word of every unit.
+    after_article: FastMap<String, ()>,
     casualties: FastMap<String, String>,
     auxiliaries: FastMap<String, ()>,
     tolls: Phrases<String>,
@@ -192,6 +195,26 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             currency_words.insert(w, index);
         }
     }
+    let mut after_article: FastMap<String, ()> = FastMap::default();
+    for w in n
+        .scales
+        .keys()
+        .chain(n.collectives.keys())
+        .chain(&n.numbers.half_words)
+    {
+        after_article.insert(w.to_lowercase(), ());
+    }
+    for v in &n.numbers.vague {
+        let mut words = v.split(' ');
+        if words
+            .next()
+            .is_some_and(|w| n.numbers.articles.contains(&w.to_owned()))
+            && let Some(second) = words.next()
+        {
+            after_article.insert(second.to_owned(), ());
+        }
+    }
+    after_article.extend(unit_aliases.first_words().map(|w| (w.to_owned(), ())));
     let sign_starts = signs
         .keys()
         .flat_map(|k| k.chars().filter(|c| !c.is_alphanumeric()).take(1))
@@ -216,6 +239,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         stops: word_set(&n.counts.phrase_stops),
         fillers: word_set(&n.counts.subject_fillers),
         possessives: word_set(&n.numbers.possessives),
+        after_article,
         casualties: n
             .casualties
             .into_iter()
@@ -542,6 +566,10 @@ pub(super) fn at(
         {
             return None;
         }
+    }
+    // the article is a number only before a scale, "half", "dozen", "few" or a unit
+    if lex.articles.contains_key(s.l(i)) && !lex.after_article.contains_key(s.l(i + 1)) {
+        return None;
     }
     let mut start = i;
     let mut currency = None;

@@ -10,11 +10,12 @@
 //! Only capitalised words and their neighbours are looked at; each such token is classified
 //! once, with one probe of a table of flags.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{FastMap, dates, numbers};
+use super::{FastMap, KeyBuf, dates, numbers};
 use crate::analyse::Doc;
 use crate::analyse::tokens::{Kind, Token};
 use crate::gazetteer::{self, Hit, PlaceKind};
@@ -142,7 +143,8 @@ struct View<'a> {
     text: &'a str,
     toks: &'a [Token],
     sentence: usize,
-    memo: std::cell::RefCell<&'a mut Vec<u16>>,
+    /// Each token's flags, `UNKNOWN` until first asked for.
+    memo: &'a [Cell<u16>],
 }
 
 const UNKNOWN: u16 = u16::MAX;
@@ -158,18 +160,24 @@ impl<'a> View<'a> {
 
     /// A capitalised word (not the possessive "'s").
     fn cap(&self, i: usize) -> bool {
-        self.word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
+        self.word(i) && {
+            let t = self.t(i);
+            match t.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t.chars().next().is_some_and(char::is_uppercase),
+            }
+        }
     }
 
     fn flags(&self, i: usize) -> u16 {
         if i >= self.toks.len() {
             return 0;
         }
-        let mut memo = self.memo.borrow_mut();
-        if memo[i] == UNKNOWN {
-            memo[i] = LEX.flags.get(self.t(i)).copied().unwrap_or(0);
+        let m = &self.memo[i];
+        if m.get() == UNKNOWN {
+            m.set(LEX.flags.get(self.t(i)).copied().unwrap_or(0));
         }
-        memo[i]
+        m.get()
     }
 
     fn is(&self, i: usize, f: u16) -> bool {
@@ -192,11 +200,12 @@ impl<'a> View<'a> {
 
 /// All capitals ("NATO", "ICIJ", "G7"): a capital letter, then capitals, digits or "&".
 fn is_acronym(t: &str) -> bool {
-    let mut chars = t.chars();
-    if !chars.next().is_some_and(|c| c.is_ascii_uppercase()) || t.len() < 2 {
-        return false;
-    }
-    chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    let b = t.as_bytes();
+    b.len() >= 2
+        && b[0].is_ascii_uppercase()
+        && b[1..]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'&')
 }
 
 /// One name's tally: kind, mentions, first sentence and position.
@@ -272,12 +281,12 @@ pub(super) fn extract(doc: &Doc<'_>) -> Vec<(u32, Fact)> {
     for (si, (pi, range)) in doc.sentences.iter().enumerate() {
         let para = &doc.paras[*pi];
         memo.clear();
-        memo.resize(range.len(), UNKNOWN);
+        memo.resize(range.len(), Cell::new(UNKNOWN));
         let v = View {
             text: para.text,
             toks: &para.tokens[range.clone()],
             sentence: si,
-            memo: std::cell::RefCell::new(&mut memo),
+            memo: &memo,
         };
         if !shouting(&v) {
             scan(&v, &mut tally);
@@ -525,20 +534,16 @@ fn known_at(v: &View<'_>, k: usize) -> Option<usize> {
     if most == 1 {
         return lex.known.contains_key(v.t(k)).then_some(1);
     }
-    let mut key = String::new();
-    for len in (1..=most.min(v.toks.len() - k)).rev() {
-        key.clear();
+    (1..=most.min(v.toks.len() - k)).rev().find(|&len| {
+        let mut key = KeyBuf::default();
         for i in k..k + len {
             if i > k {
-                key.push(' ');
+                key.push(" ");
             }
-            key.push_str(v.t(i));
+            key.push(v.t(i));
         }
-        if lex.known.contains_key(&key) {
-            return Some(len);
-        }
-    }
-    None
+        key.as_str().is_some_and(|key| lex.known.contains_key(key))
+    })
 }
 
 /// A capitalised run from `k` with connectors ("Ministry of Defence", "Bank of England")
