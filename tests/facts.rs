@@ -217,6 +217,39 @@ fn casualty_counts_have_a_subject_to_compare() {
 }
 
 #[test]
+fn casualty_verbs_before_the_count() {
+    let f = quantity(
+        "The earthquake killed at least 2,300 people and injured 9,000.",
+        "at least 2,300 people",
+    );
+    assert_eq!(f.subject.as_deref(), Some("people dead"));
+    let f = quantity("The earthquake injured 9,000.", "9,000");
+    assert_eq!(f.subject.as_deref(), Some("injured"));
+}
+
+#[test]
+fn uk_style_scales_temperatures_and_fractions() {
+    let f = quantity(
+        "About 1.8m households were affected.",
+        "About 1.8m households",
+    );
+    assert_eq!(f.value, Some(1_800_000.0));
+    let f = quantity("She won the 100m sprint.", "100m");
+    assert_eq!((f.value, f.unit.as_deref()), (Some(100.0), Some("m")));
+    let f = quantity("Temperatures reached 40C (104F) on Tuesday.", "40C (104F)");
+    assert_eq!((f.value, f.unit.as_deref()), (Some(40.0), Some("°C")));
+    let f = quantity(
+        "Nearly two-thirds of voters backed the plan.",
+        "Nearly two-thirds of voters",
+    );
+    assert_eq!(
+        (f.value, f.unit.as_deref()),
+        (Some(0.6667), Some("fraction"))
+    );
+    assert_eq!(f.subject.as_deref(), Some("voters"));
+}
+
+#[test]
 fn subject_before_of() {
     let f = quantity(
         "The town had a population of about 8,000 people before the war.",

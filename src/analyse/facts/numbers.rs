@@ -21,6 +21,7 @@ struct NumbersAsset {
     scale_suffixes: HashMap<String, f64>,
     collectives: HashMap<String, f64>,
     ordinals: HashMap<String, f64>,
+    fractions: HashMap<String, f64>,
     numbers: NumbersMisc,
     qualifiers: HashMap<String, String>,
     counts: Counts,
@@ -50,6 +51,7 @@ struct Counts {
 #[derive(Deserialize)]
 struct CasualtyContext {
     auxiliaries: Vec<String>,
+    verbs: Vec<String>,
     tolls: HashMap<String, String>,
     window: usize,
 }
@@ -69,6 +71,8 @@ struct UnitEntry {
     then: Option<String>,
     #[serde(default)]
     per: Option<f64>,
+    #[serde(default)]
+    solid: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +105,7 @@ struct Lexicon {
     suffixes: FastMap<String, f64>,
     collectives: FastMap<String, f64>,
     ordinals: FastMap<String, f64>,
+    fractions: FastMap<String, f64>,
     ordinal_suffixes: FastMap<String, ()>,
     half: FastMap<String, ()>,
     articles: FastMap<String, ()>,
@@ -118,10 +123,13 @@ struct Lexicon {
     after_article: FastMap<String, ()>,
     casualties: FastMap<String, String>,
     auxiliaries: FastMap<String, ()>,
+    casualty_verbs: FastMap<String, ()>,
     tolls: Phrases<String>,
     toll_window: usize,
     units: Vec<Unit>,
     unit_aliases: Phrases<usize>,
+    /// Unit marks written against the number, as printed ("40C").
+    solid: FastMap<String, usize>,
     /// Currency signs as printed, pieces written solid: "$", "US$", "USD".
     signs: FastMap<String, usize>,
     /// The first character of every sign that is punctuation ("$" of "$", "£").
@@ -154,6 +162,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let mut units = Vec::new();
     let mut unit_aliases = Phrases::default();
+    let mut solid = FastMap::default();
     for e in &u.units {
         let kind = match e.kind.as_str() {
             "percent" => UnitKind::Percent,
@@ -169,6 +178,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         });
         for a in &e.aliases {
             unit_aliases.insert(a, index);
+        }
+        for m in &e.solid {
+            solid.insert(m.clone(), index);
         }
     }
     // resolve "then" (feet → inches) once every unit is known
@@ -227,6 +239,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         suffixes: map(n.scale_suffixes),
         collectives: map(n.collectives),
         ordinals: map(n.ordinals),
+        fractions: map(n.fractions),
         ordinal_suffixes: word_set(&n.numbers.ordinal_suffixes),
         half: word_set(&n.numbers.half_words),
         articles: word_set(&n.numbers.articles),
@@ -246,10 +259,12 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .map(|(k, v)| (k.to_lowercase(), v))
             .collect(),
         auxiliaries: word_set(&n.casualty_context.auxiliaries),
+        casualty_verbs: word_set(&n.casualty_context.verbs),
         tolls,
         toll_window: n.casualty_context.window,
         units,
         unit_aliases,
+        solid,
         signs,
         currency_words,
     }
@@ -347,9 +362,9 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
                 end += 1;
             } else if s.attached(end)
                 && let Some(&m) = lex.suffixes.get(w)
-                && (money || w.len() > 1)
+                && (money || w.len() > 1 || s.is_word(end + 1) && looks_plural(s.l(end + 1)))
             {
-                // "£40m", "$50k", "2bn"; without a currency "10m" is metres, "10k" a run
+                // "£40m", "$50k", "2bn", "1.8m cars"; but "a 100m sprint" is metres
                 value *= m;
                 end += 1;
             }
@@ -486,9 +501,13 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
 /// against the number.
 fn unit_at(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     let lex = &*LEX;
+    if s.attached(j)
+        && let Some(&u) = lex.solid.get(s.t(j))
+    {
+        return Some((u, j + 1));
+    }
     if let Some((&u, end)) = lex.unit_aliases.at(s, j)
         && (s.l(j).len() > 1 || s.attached(j) || !s.is_word(j))
-        && !(s.l(j) == "c" || s.l(j) == "f")
     {
         return Some((u, end));
     }
@@ -595,6 +614,13 @@ pub(super) fn at(
     }
     if currency.is_none() && is_label(s, num.start) {
         return Some(skip_label(s, num.end));
+    }
+    if num.word
+        && is_hyphen(s.t(num.end))
+        && s.attached(num.end)
+        && let Some(&d) = lex.fractions.get(s.l(num.end + 1))
+    {
+        return Some(fraction(s, start, &num, d, out));
     }
 
     let mut f = Fact {
@@ -748,6 +774,12 @@ pub(super) fn at(
         if let Some(np) = np {
             end = np.1;
         }
+        // "killed at least 12 people"
+        let verb_before = start
+            .checked_sub(1)
+            .filter(|&k| lex.casualty_verbs.contains_key(s.l(k)))
+            .and_then(|k| lex.casualties.get(s.l(k)))
+            .map(String::as_str);
         if let Some((canon, k, adjacent)) = casualty {
             f.subject = Some(match np_text {
                 Some(t) if !age => format!("{t} {canon}"),
@@ -756,6 +788,11 @@ pub(super) fn at(
             if adjacent {
                 end = k;
             }
+        } else if let Some(canon) = verb_before.filter(|_| !age) {
+            f.subject = Some(match np_text {
+                Some(t) => format!("{t} {canon}"),
+                None => canon.to_owned(),
+            });
         } else if !has_measure && let Some(canon) = toll_before(s, start) {
             f.subject = Some(canon.to_owned());
         } else if let Some(t) = np_text
@@ -823,6 +860,38 @@ pub(super) fn at(
         ));
     }
     Some(end)
+}
+
+/// "two-thirds of voters": a share, as a fraction.
+fn fraction(s: &Sent<'_>, start: usize, num: &Num, d: f64, out: &mut Vec<(u32, Fact)>) -> usize {
+    let lex = &*LEX;
+    let mut start = start;
+    let mut end = num.end + 2;
+    let mut f = Fact {
+        kind: FactKind::Quantity,
+        value: num.value.map(|n| (n / d * 10_000.0).round() / 10_000.0),
+        unit: Some("fraction".into()),
+        sentence: s.index,
+        ..Fact::default()
+    };
+    if let Some((q, qs)) = lex.qualifiers.before(s, start) {
+        f.qualifier = Some(q.clone());
+        start = qs;
+    }
+    if s.l(end) == "of" {
+        let from = if matches!(s.l(end + 1), "the" | "all" | "its" | "their") {
+            end + 2
+        } else {
+            end + 1
+        };
+        if let Some((a, b, _)) = noun_phrase(s, from) {
+            f.subject = Some(s.span(a, b).to_owned());
+            end = b;
+        }
+    }
+    f.text = s.span(start, end).to_owned();
+    out.push((s.pos(start), f));
+    end
 }
 
 fn range(s: &Sent<'_>, a: usize, b: usize) -> std::ops::Range<usize> {
