@@ -99,6 +99,15 @@ fn units_of_measure() {
     assert_eq!(f.unit.as_deref(), Some("°C"));
     let f = quantity("The suitcase weighed 23 kilos.", "23 kilos");
     assert_eq!(f.unit.as_deref(), Some("kg"));
+    let f = quantity(
+        "They talked for 17 straight hours.",
+        "for 17 straight hours",
+    );
+    assert_eq!((f.value, f.unit.as_deref()), (Some(17.0), Some("hours")));
+    let f = quantity("A magnitude 7.8 quake struck at dawn.", "magnitude 7.8");
+    assert_eq!((f.value, f.unit.as_deref()), (Some(7.8), Some("magnitude")));
+    let f = quantity("Temperatures fell to -12C overnight.", "-12C");
+    assert_eq!(f.value, Some(-12.0));
 }
 
 #[test]
@@ -429,6 +438,16 @@ fn relative_dates_resolve_against_the_publication_date() {
         .as_deref(),
         Some("2013-12-23")
     );
+    // a future word in another clause does not move the date forward
+    assert_eq!(
+        date_of(
+            "She said on Friday she would not stand until the rules change.",
+            p,
+            "on Friday"
+        )
+        .as_deref(),
+        Some("2024-06-07")
+    );
     let all = facts_on(&["The mine closed three years ago."], p);
     assert_eq!(fact(&all, "three years ago").date.as_deref(), Some("2021"));
 }
@@ -460,6 +479,9 @@ fn places_from_the_gazetteer_and_from_cues_with_counts() {
     assert_eq!(fact(&all, "Zaporizhzhia").kind, FactKind::Place);
     assert_eq!(fact(&all, "Washington").kind, FactKind::Place);
     assert_eq!(fact(&all, "United States").count, Some(1));
+    // a place whose name ends in an organisation word
+    let all = facts("Aid reached the West Bank on Monday.");
+    assert_eq!(fact(&all, "West Bank").kind, FactKind::Place);
     // a demonym is not a place mention
     let all = facts("Ukrainian troops and Russian officials met.");
     assert!(texts(&all, FactKind::Place).is_empty());

@@ -414,10 +414,15 @@ fn weekday_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize)> {
     (s.t(i + 1) == "." && s.attached(i + 1)).then_some((wd, i + 2))
 }
 
-/// Does the sentence talk about the future? Then a date without a year points forward.
-fn future(s: &Sent<'_>) -> bool {
-    (0..s.len()).any(|k| LEX.future.contains_key(s.l(k)))
+/// Is the date at piece `at` in the future? Then a date without a year points forward.
+fn future(s: &Sent<'_>, at: usize) -> bool {
+    // the verb a date belongs to comes shortly before it ("will be held on Friday"); a
+    // future word further off belongs to another clause ("said on Monday he would ...")
+    (at.saturating_sub(FUTURE_WINDOW)..at).any(|k| LEX.future.contains_key(s.l(k)))
 }
+
+/// How many pieces before a date a future word may stand.
+const FUTURE_WINDOW: usize = 6;
 
 /// The year of a month without one: the latest such month not after `today` (or the next
 /// one from `today` in a sentence about the future).
@@ -528,7 +533,7 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
             }
             let date = match (year, today) {
                 (Some(y), _) => Day::new(y, m, d),
-                (None, Some(today)) => year_for_day(today, m, d, future(s)),
+                (None, Some(today)) => year_for_day(today, m, d, future(s, i)),
                 (None, None) => None,
             };
             return Some(Found {
@@ -641,9 +646,9 @@ fn clock(s: &Sent<'_>, i: usize) -> Option<Found> {
     None
 }
 
-/// After "at 6.13" nothing that makes it a measure ("at 6.13 percent").
+/// After "at 6.13" nothing that makes it a measure ("at 5.25%", "at 6.13 million").
 fn numbers_after_are_not_units(s: &Sent<'_>, end: usize) -> bool {
-    !s.is_word(end) || !s.attached(end) && !matches!(s.l(end), "per" | "percent" | "million")
+    !numbers::unit_or_scale_at(s, end)
 }
 
 fn from_word(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
@@ -708,7 +713,7 @@ fn month_date(
         }
         let date = match (year, today) {
             (Some(y), _) => Day::new(y, m, d),
-            (None, Some(t)) => year_for_day(t, m, d, future(s)),
+            (None, Some(t)) => year_for_day(t, m, d, future(s, i)),
             (None, None) => None,
         };
         return Some(Found {
@@ -738,7 +743,7 @@ fn month_date(
             return None;
         }
     }
-    let date = today.map(|t| format!("{:04}-{m:02}", year_for_month(t, m, future(s))));
+    let date = today.map(|t| format!("{:04}-{m:02}", year_for_month(t, m, future(s, i))));
     Some(Found {
         a: i,
         b: end,
@@ -779,7 +784,7 @@ fn weekday_date(
         let delta = match step {
             -1 => -i64::from(if back == 0 { 7 } else { back }),
             1 => i64::from(if ahead == 0 { 7 } else { ahead }),
-            _ if future(s) => i64::from(ahead),
+            _ if future(s, a) => i64::from(ahead),
             _ => -i64::from(back),
         };
         t.add_days(delta).iso()

@@ -38,6 +38,7 @@ struct NumbersMisc {
     age_cues: Vec<String>,
     irregular_plurals: Vec<String>,
     possessives: Vec<String>,
+    unit_modifiers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +74,8 @@ struct UnitEntry {
     per: Option<f64>,
     #[serde(default)]
     solid: Vec<String>,
+    #[serde(default)]
+    before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +121,7 @@ struct Lexicon {
     stops: FastMap<String, ()>,
     fillers: FastMap<String, ()>,
     possessives: FastMap<String, ()>,
+    unit_modifiers: FastMap<String, ()>,
     /// Words after "a"/"an" that make it a number: scales, collectives, "half", the second
     /// word of a vague amount ("a few"), the first word of every unit.
     after_article: FastMap<String, ()>,
@@ -130,6 +134,8 @@ struct Lexicon {
     unit_aliases: Phrases<usize>,
     /// Unit marks written against the number, as printed ("40C").
     solid: FastMap<String, usize>,
+    /// Units written before the number ("magnitude 7.8").
+    prefix_units: FastMap<String, usize>,
     /// Currency signs as printed, pieces written solid: "$", "US$", "USD".
     signs: FastMap<String, usize>,
     /// The first character of every sign that is punctuation ("$" of "$", "£").
@@ -163,6 +169,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut units = Vec::new();
     let mut unit_aliases = Phrases::default();
     let mut solid = FastMap::default();
+    let mut prefix_units = FastMap::default();
     for e in &u.units {
         let kind = match e.kind.as_str() {
             "percent" => UnitKind::Percent,
@@ -181,6 +188,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         }
         for m in &e.solid {
             solid.insert(m.clone(), index);
+        }
+        for m in &e.before {
+            prefix_units.insert(m.to_lowercase(), index);
         }
     }
     // resolve "then" (feet → inches) once every unit is known
@@ -252,6 +262,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         stops: word_set(&n.counts.phrase_stops),
         fillers: word_set(&n.counts.subject_fillers),
         possessives: word_set(&n.numbers.possessives),
+        unit_modifiers: word_set(&n.numbers.unit_modifiers),
         after_article,
         casualties: n
             .casualties
@@ -265,6 +276,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         units,
         unit_aliases,
         solid,
+        prefix_units,
         signs,
         currency_words,
     }
@@ -519,6 +531,11 @@ fn unit_at(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A unit, currency word or scale word at piece `j` ("%", "km", "euros", "million").
+pub(super) fn unit_or_scale_at(s: &Sent<'_>, j: usize) -> bool {
+    unit_at(s, j).is_some() || (s.is_word(j) && LEX.scales.contains_key(s.l(j)))
+}
+
 /// A currency sign at piece `i` ("$", "US$", "£", "USD"): the unit and the piece after it.
 fn sign_at(s: &Sent<'_>, i: usize) -> Option<(usize, usize)> {
     let lex = &*LEX;
@@ -631,6 +648,26 @@ pub(super) fn at(
         ..Fact::default()
     };
     let mut end = num.end;
+    // "-5C", "fell to −12": a minus sign written against the digits, after a space
+    if currency.is_none()
+        && !num.word
+        && num.start > 0
+        && matches!(s.t(num.start - 1), "-" | "\u{2212}")
+        && s.attached(num.start)
+        && (num.start == 1 || !s.attached(num.start - 1))
+    {
+        f.value = num.value.map(|v| -v);
+        start = num.start - 1;
+    }
+    // "magnitude 7.8": a unit written before the number
+    let mut prefix_unit = None;
+    if let Some(&u) = start
+        .checked_sub(1)
+        .and_then(|k| lex.prefix_units.get(s.l(k)))
+    {
+        prefix_unit = Some(u);
+        start -= 1;
+    }
 
     // a range: "10 to 12 feet", "two to three ambulances", "six or 10", "between 20 and 30";
     // a dash between digits with a smaller second number is a score ("13-3")
@@ -661,11 +698,16 @@ pub(super) fn at(
     }
 
     // the unit, maybe adjectival ("400-pound", "17-year-old"); money has its sign
-    let mut unit = currency;
+    let mut unit = currency.or(prefix_unit);
     let mut adjectival = false;
-    if currency.is_none() {
+    if unit.is_none() {
         let hyphen = is_hyphen(s.t(end)) && s.attached(end) && s.attached(end + 1);
-        if let Some((u, e)) = unit_at(s, if hyphen { end + 1 } else { end }) {
+        let mut at = if hyphen { end + 1 } else { end };
+        // "17 straight hours"
+        if !hyphen && lex.unit_modifiers.contains_key(s.l(at)) && unit_at(s, at + 1).is_some() {
+            at += 1;
+        }
+        if let Some((u, e)) = unit_at(s, at) {
             unit = Some(u);
             end = e;
             adjectival = hyphen;
@@ -765,7 +807,10 @@ pub(super) fn at(
         } else {
             end
         };
-        let np = noun_phrase(s, np_from);
+        // what a count counts is plural ("60,000 people", "25 crewmen"), unless it is one;
+        // "magnitude 6 hit" or "a 7.8 quake struck" count nothing
+        let np = noun_phrase(s, np_from)
+            .filter(|p| adjectival || age || f.value == Some(1.0) || looks_plural(p.2));
         let np_end = np.map_or(end, |p| p.1);
         let casualty = casualty_after(s, np_end);
         let np_text = np
@@ -1137,7 +1182,11 @@ fn subject_before<'a>(s: &Sent<'a>, start: usize) -> Option<&'a str> {
     let mut groups = 0;
     while k > 0 && groups < 3 {
         let w = s.l(k - 1);
-        if !s.is_word(k - 1) || lex.stops.contains_key(w) || lex.qualifiers.get(w).is_some() {
+        if !s.is_word(k - 1)
+            || lex.stops.contains_key(w)
+            || lex.qualifiers.get(w).is_some()
+            || lex.cardinals.contains_key(w)
+        {
             // allow a hyphen group: walk over "pre" "-" "war"? those are one piece already
             break;
         }

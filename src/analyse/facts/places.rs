@@ -627,10 +627,12 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
         start = a - 2;
     }
     let name = v.span(start, end);
-    let name = gazetteer::lookup(name)
-        .filter(|h| h.place.kind == PlaceKind::Body)
-        .map_or_else(|| name.to_owned(), |h| h.place.name.clone());
-    Some((start, end, name))
+    match gazetteer::lookup(name) {
+        // "West Bank" names a place, whatever its last word
+        Some(h) if h.place.kind != PlaceKind::Body => None,
+        Some(h) => Some((start, end, h.place.name.clone())),
+        None => Some((start, end, name.to_owned())),
+    }
 }
 
 /// "(ESA)" right after a name.
