@@ -377,6 +377,7 @@ fn partial_dates() {
         date_of("It happened in spring 2013.", p, "in spring 2013").as_deref(),
         Some("2013")
     );
+    assert_eq!(date_of("It boomed in the mid-1990s.", p, "mid-1990s"), None);
     // without a publication date a month alone stays unresolved
     assert_eq!(date_of("It reopened in March.", p, "in March"), None);
 }

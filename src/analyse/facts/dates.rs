@@ -861,13 +861,10 @@ fn period_date(s: &Sent<'_>, i: usize, after: usize, today: Option<Day>) -> Opti
     if is_hyphen(s.t(k)) && s.attached(k) && s.attached(k + 1) {
         k += 1;
     }
-    if let Some(y) = year_at(s, k) {
-        return Some(Found {
-            a: i,
-            b: k + 1,
-            date: Some(format!("{y:04}")),
-            preposition: true,
-        });
+    // "early 2024", "the late 1990s", "mid-2019/20"
+    if year_at(s, k).is_some() {
+        let f = from_number(s, k, today)?;
+        return Some(Found { a: i, ..f });
     }
     if let Some((m, end, _)) = month_at(s, k) {
         let mut f = month_date(s, k, m, end, false, today)?;

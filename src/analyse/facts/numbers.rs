@@ -847,6 +847,7 @@ pub(super) fn at(
         }
         if let Some(np) = np
             && !has_measure
+            && !lex.fillers.contains_key(np.2)
         {
             count_unit = Some(np.2);
         }
@@ -1049,8 +1050,9 @@ fn is_label(s: &Sent<'_>, i: usize) -> bool {
     if lex.labels.contains_key(prev) && s.is_number(i) {
         return !(prev == "number" && s.l(i + 1) == "of");
     }
-    // a number word capitalised inside a sentence is a name: "Ground Zero", "Formula One"
-    if s.is_word(i) && s.cap(i) && !s.is_punct(i - 1) {
+    // a number word capitalised inside a sentence is a name: "Ground Zero", "Formula One",
+    // and so is one before another capitalised word ("Billions No. 18", a ship)
+    if s.is_word(i) && s.cap(i) && (!s.is_punct(i - 1) || s.cap(i + 1)) {
         return true;
     }
     // a number glued to or right after a capitalised name: "Apollo 17", "AK-47"
@@ -1060,7 +1062,9 @@ fn is_label(s: &Sent<'_>, i: usize) -> bool {
         if i == 1 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
             return false;
         }
-        return !dates::is_calendar(w)
+        // a month is no name, unless it is inside one ("Long March 9")
+        let in_name = i >= 2 && s.is_word(i - 2) && s.cap(i - 2);
+        return (!dates::is_calendar(w) || in_name)
             && lex.qualifiers.before(s, i).is_none()
             && !crate::gazetteer::is_demonym(w);
     }
