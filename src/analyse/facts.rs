@@ -250,16 +250,32 @@ pub(crate) fn split_pieces(text: &str, tokens: &[Token], out: &mut Vec<Token>) {
                 });
             }
             let part = &text[start..end];
-            out.push(Token {
-                kind: if part.bytes().all(|b| b.is_ascii_digit()) {
-                    Kind::Number
-                } else {
-                    Kind::Word
-                },
-                start: start as u32,
-                end: end as u32,
-                space_before: first && t.space_before,
-            });
+            let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+            let space_before = first && t.space_before;
+            if digits == 0 || !numeric {
+                out.push(Token {
+                    kind: Kind::Word,
+                    start: start as u32,
+                    end: end as u32,
+                    space_before,
+                });
+            } else {
+                // "2024", or "1990s" as "1990" + "s"
+                out.push(Token {
+                    kind: Kind::Number,
+                    start: start as u32,
+                    end: (start + digits) as u32,
+                    space_before,
+                });
+                if digits < part.len() {
+                    out.push(Token {
+                        kind: Kind::Word,
+                        start: (start + digits) as u32,
+                        end: end as u32,
+                        space_before: false,
+                    });
+                }
+            }
             first = false;
             run_start = end;
             start = end + 1;
@@ -268,11 +284,12 @@ pub(crate) fn split_pieces(text: &str, tokens: &[Token], out: &mut Vec<Token>) {
     }
 }
 
+/// A part of a hyphenated word that a recogniser must see alone: digits ("2024", "1990s"),
+/// a number word ("four"), a period word ("mid").
 fn numeric_part(p: &str) -> bool {
-    !p.is_empty()
-        && (p.bytes().all(|b| b.is_ascii_digit())
-            || numbers::is_number_word(p)
-            || dates::is_period_prefix(p))
+    p.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || numbers::is_number_word(p)
+        || dates::is_period_prefix(p)
 }
 
 /// Lower-case phrases of one or more pieces ("at least", "square km", "%"), matched at or
@@ -454,5 +471,6 @@ mod tests {
         assert_eq!(pieces("twenty-five"), ["twenty", "-", "five"]);
         assert_eq!(pieces("6-foot-5"), ["6", "-", "foot", "-", "5"]);
         assert_eq!(pieces("ship-to-ship pre-war"), ["ship-to-ship", "pre-war"]);
+        assert_eq!(pieces("mid-1990s"), ["mid", "-", "1990", "s"]);
     }
 }
