@@ -523,3 +523,113 @@ fn every_fact_keeps_its_sentence_and_facts_come_in_reading_order() {
     assert_eq!(fact(&all, "12 survivors").sentence, 1);
     assert_eq!(fact(&all, "in March").sentence, 2);
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words and marks that stress the recognisers: numbers, signs, hyphens, dates, names.
+    const VOCAB: &[&str] = &[
+        "1",
+        "2025",
+        "60,000",
+        "1.5",
+        "6.10",
+        "9/11",
+        "-",
+        "–",
+        "$",
+        "£",
+        "€",
+        "US$",
+        "%",
+        "per",
+        "cent",
+        "million",
+        "bn",
+        "m",
+        "a",
+        "half",
+        "dozen",
+        "six",
+        "twenty-five",
+        "mid-2024",
+        "4pm",
+        "10:30",
+        "a.m.",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        ".",
+        "'s",
+        "of",
+        "in",
+        "at",
+        "least",
+        "about",
+        "between",
+        "and",
+        "to",
+        "or",
+        "the",
+        "The",
+        "December",
+        "May",
+        "Tuesday",
+        "last",
+        "year",
+        "ago",
+        "years",
+        "17-year-old",
+        "square",
+        "km",
+        "miles",
+        "Kyiv",
+        "U.S.",
+        "United",
+        "States",
+        "Ministry",
+        "Health",
+        "NATO",
+        "(WHO)",
+        "No.",
+        "7th",
+        "ninth",
+        "killed",
+        "toll",
+        "people",
+        "Ground",
+        "Zero",
+        "-5C",
+        "°",
+        "C",
+        "é",
+        "日本",
+        "—",
+        "\"",
+        "“",
+        "”",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_mix_of_tricky_tokens_gives_well_formed_facts(
+            words in proptest::collection::vec(proptest::sample::select(VOCAB), 0..60),
+            published in proptest::option::of(Just("2025-12-02T16:32Z")),
+        ) {
+            let text = words.join(" ");
+            let paras = vec![text.clone()];
+            let doc = Doc::new(&paras);
+            let facts = extract(&doc, published);
+            for f in &facts {
+                prop_assert!(f.sentence < doc.sentences.len().max(1), "{f:?}");
+                if matches!(f.kind, FactKind::Quantity | FactKind::Money | FactKind::Percent | FactKind::Date) {
+                    prop_assert!(text.contains(&f.text), "{f:?} not in {text:?}");
+                }
+                prop_assert!(!f.text.is_empty(), "{f:?}");
+            }
+        }
+    }
+}
