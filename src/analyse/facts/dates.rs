@@ -521,27 +521,8 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
         if s.l(k) == "of" {
             k += 1;
         }
-        if let Some((m, mut end, _)) = month_at(s, k) {
-            let mut year = None;
-            let mut y_at = end;
-            if s.t(y_at) == "," {
-                y_at += 1;
-            }
-            if let Some(y) = year_at(s, y_at) {
-                year = Some(y);
-                end = y_at + 1;
-            }
-            let date = match (year, today) {
-                (Some(y), _) => Day::new(y, m, d),
-                (None, Some(today)) => year_for_day(today, m, d, future(s, i)),
-                (None, None) => None,
-            };
-            return Some(Found {
-                a: i,
-                b: end,
-                date: date.map(Day::iso),
-                preposition: true,
-            });
+        if let Some((m, end, _)) = month_at(s, k) {
+            return Some(day_of_month(s, i, m, d, end, today));
         }
     }
     // a year, a decade, a season, a range of years
@@ -693,6 +674,24 @@ fn from_word(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
     None
 }
 
+/// A day of a month from piece `a`, its text ending at `end` unless a year follows ("2
+/// December 2025", "March 26, 2009"); without a year it is placed against `today`.
+fn day_of_month(s: &Sent<'_>, a: usize, m: u32, d: u32, end: usize, today: Option<Day>) -> Found {
+    let y_at = if s.t(end) == "," { end + 1 } else { end };
+    let year = year_at(s, y_at);
+    let date = match (year, today) {
+        (Some(y), _) => Day::new(y, m, d),
+        (None, Some(t)) => year_for_day(t, m, d, future(s, a)),
+        (None, None) => None,
+    };
+    Found {
+        a,
+        b: if year.is_some() { y_at + 1 } else { end },
+        date: date.map(Day::iso),
+        preposition: true,
+    }
+}
+
 fn month_date(
     s: &Sent<'_>,
     i: usize,
@@ -702,26 +701,8 @@ fn month_date(
     today: Option<Day>,
 ) -> Option<Found> {
     // March 26, 2009 / Sept. 11, 2001 / Nov. 21 / December 2nd
-    if let Some((d, mut e)) = day_at(s, end) {
-        let mut year = None;
-        if s.t(e) == "," && year_at(s, e + 1).is_some() {
-            year = year_at(s, e + 1);
-            e += 2;
-        } else if let Some(y) = year_at(s, e) {
-            year = Some(y);
-            e += 1;
-        }
-        let date = match (year, today) {
-            (Some(y), _) => Day::new(y, m, d),
-            (None, Some(t)) => year_for_day(t, m, d, future(s, i)),
-            (None, None) => None,
-        };
-        return Some(Found {
-            a: i,
-            b: e,
-            date: date.map(Day::iso),
-            preposition: true,
-        });
+    if let Some((d, e)) = day_at(s, end) {
+        return Some(day_of_month(s, i, m, d, e, today));
     }
     // May 2012
     if let Some(y) = year_at(s, end) {

@@ -102,6 +102,17 @@ pub(super) enum UnitKind {
     Measure,
 }
 
+impl UnitKind {
+    /// Percentages and money are facts of their own kinds; every other unit is a quantity.
+    fn fact_kind(self) -> FactKind {
+        match self {
+            UnitKind::Percent => FactKind::Percent,
+            UnitKind::Money => FactKind::Money,
+            _ => FactKind::Quantity,
+        }
+    }
+}
+
 struct Lexicon {
     cardinals: FastMap<String, f64>,
     scales: FastMap<String, f64>,
@@ -590,19 +601,6 @@ pub(super) fn at(
     out: &mut Vec<(u32, Fact)>,
 ) -> Option<usize> {
     let lex = &*LEX;
-    // a cheap gate: digits, a currency sign, or a word that can begin a number
-    if s.is_word(i) {
-        let w = s.l(i);
-        if !(lex.cardinals.contains_key(w)
-            || lex.ordinals.contains_key(w)
-            || lex.articles.contains_key(w)
-            || lex.half.contains_key(w)
-            || lex.vague.at(s, i).is_some()
-            || sign_at(s, i).is_some())
-        {
-            return None;
-        }
-    }
     // the article is a number only before a scale, "half", "dozen", "few" or a unit
     if lex.articles.contains_key(s.l(i)) && !lex.after_article.contains_key(s.l(i + 1)) {
         return None;
@@ -742,11 +740,7 @@ pub(super) fn at(
     let unit_kind = unit.map(|u| lex.units[u].kind);
     if let Some(u) = unit {
         f.unit = Some(lex.units[u].name.clone());
-        f.kind = match lex.units[u].kind {
-            UnitKind::Percent => FactKind::Percent,
-            UnitKind::Money => FactKind::Money,
-            _ => FactKind::Quantity,
-        };
+        f.kind = lex.units[u].kind.fact_kind();
     }
     // qualifier, age cue and "for" before the number
     if let Some((q, qs)) = lex.qualifiers.before(s, start.min(num.start)) {
@@ -881,11 +875,7 @@ pub(super) fn at(
     out.push((s.pos(start), f));
     if let Some((alt, a, close)) = conversion {
         let last = out.len() - 1;
-        let kind = match alt.kind {
-            UnitKind::Percent => FactKind::Percent,
-            UnitKind::Money => FactKind::Money,
-            _ => FactKind::Quantity,
-        };
+        let kind = alt.kind.fact_kind();
         out[last].1.alt = Some(Measure {
             value: alt.value,
             unit: Some(alt.unit.clone()),

@@ -40,7 +40,6 @@ struct OrgsAsset {
 #[derive(Deserialize)]
 struct PlacesAsset {
     before: Vec<String>,
-    strong: Vec<String>,
     of: Vec<String>,
     after: Vec<String>,
     between: Vec<String>,
@@ -104,11 +103,10 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     // a sentence may open with the cue: "In Kherson, ..."
-    for w in &a.places.strong {
+    for w in &a.places.before {
         mark(w, CUE_STRONG);
         mark(&title_case(w), CUE_STRONG);
     }
-    let _ = &a.places.before; // weak cues: documented in the asset, not enough alone
     for w in dates::calendar_words() {
         mark(&title_case(w), CALENDAR_WORD);
         mark(&w.to_uppercase(), CALENDAR_WORD);
@@ -467,7 +465,7 @@ fn scan(v: &View<'_>, tally: &mut Tally) {
 }
 
 /// The run of capitalised words from `k` (no connectors), without a sentence-initial word
-/// that is only capitalised by position ("Capturing Pokrovsk", "But Kyiv").
+/// that is only capitalised by position ("Reaching Kherson", "But Kyiv").
 fn name_run(v: &View<'_>, k: usize) -> (usize, usize) {
     let mut b = k;
     while v.name_word(b) {
