@@ -1,7 +1,7 @@
-//! Dates and times: absolute ("2 December 2025", "March 26, 2009", "Sept. 11, 2001"), partial
-//! ("in January", "May 2012", "mid-2024", "early 2024", "spring 2013", "the 1960s and 70s",
-//! "2015/16"), relative ("last year", "yesterday", "on Tuesday") resolved against the
-//! publication date, and clock times ("4pm", "6.10am", "16:32 GMT"), which are dates, never
+//! Dates and times: absolute ("14 March 2023", "March 26, 2009", "Sept. 11, 2001"), partial
+//! ("in January", "May 2012", "mid-2019", "early 2021", "spring 2013", "the 1980s and 90s",
+//! "2021/22"), relative ("last year", "yesterday", "on Tuesday") resolved against the
+//! publication date, and clock times ("5pm", "7.45am", "16:32 GMT"), which are dates, never
 //! quantities.
 //!
 //! Word lists: month and weekday names from `assets/calendar.toml`, the rest from
@@ -38,7 +38,7 @@ struct Lexicon {
     /// Weekday names and abbreviations (lower case) → 0 (Monday) ..= 6.
     weekdays: FastMap<String, u32>,
     periods: Phrases<()>,
-    /// Single-word periods that may be written against a year: "mid-2024".
+    /// Single-word periods that may be written against a year: "mid-2019".
     period_prefixes: FastMap<String, ()>,
     day_parts: FastMap<String, ()>,
     clock_suffixes: Phrases<()>,
@@ -165,7 +165,7 @@ pub(super) fn is_calendar(t: &str) -> bool {
     month_number(t).is_some() || weekday_number(t).is_some()
 }
 
-/// A single-word period that can be written against a number ("mid" in "mid-2024").
+/// A single-word period that can be written against a number ("mid" in "mid-2019").
 pub(super) fn is_period_prefix(w: &str) -> bool {
     LEX.period_prefixes
         .contains_key(w.to_ascii_lowercase().as_str())
@@ -324,8 +324,8 @@ pub(super) fn at(
     } else {
         None
     };
-    // an ordinal that is no date is a rank ("7th Air Assault Corps"), or before a unit of
-    // time a quantity ("its ninth year")
+    // an ordinal that is no date is a rank ("3rd Infantry Division"), or before a unit of
+    // time a quantity ("its fifth year")
     let Some(f) = found else {
         return numbers::ordinal_time(s, i, out);
     };
@@ -384,7 +384,7 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize, bool)> {
     }
     let t = s.t(i);
     let m = month_number(t)?;
-    // inside a name: "Long March 9"
+    // inside a name: "Long March 5"
     if i > 1 && s.cap(i - 1) && s.is_word(i - 1) && weekday_number(s.t(i - 1)).is_none() {
         return None;
     }
@@ -533,7 +533,7 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
     let mut end = i + 1;
     let mut date = Some(format!("{y:04}"));
     if s.attached(end) && s.l(end) == "s" {
-        // the 1960s, the 1960s and 70s
+        // the 1960s, the 1980s and 90s
         end += 1;
         date = None;
         if matches!(s.l(end), "and" | "or" | "to") || is_dash(s.t(end)) {
@@ -551,7 +551,7 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
         && s.attached(end + 1)
         && s.is_number(end + 1)
     {
-        // 2015/16, 2019-20, 2028-2030
+        // 2021/22, 2019-20, 2031-2033
         let n = s.t(end + 1);
         let second = match n.len() {
             2 => n.parse::<i32>().ok().map(|v| y / 100 * 100 + v),
@@ -571,7 +571,7 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
     })
 }
 
-/// "4pm", "6.10am", "11.30 a.m.", "16:32 GMT", "at 6.13".
+/// "5pm", "7.45am", "11.30 a.m.", "16:32 GMT", "at 6.13".
 fn clock(s: &Sent<'_>, i: usize) -> Option<Found> {
     let lex = &*LEX;
     let t = s.t(i);
@@ -675,7 +675,7 @@ fn from_word(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
 }
 
 /// A day of a month from piece `a`, its text ending at `end` unless a year follows ("2
-/// December 2025", "March 26, 2009"); without a year it is placed against `today`.
+/// 2023", "March 26, 2009"); without a year it is placed against `today`.
 fn day_of_month(s: &Sent<'_>, a: usize, m: u32, d: u32, end: usize, today: Option<Day>) -> Found {
     let y_at = if s.t(end) == "," { end + 1 } else { end };
     let year = year_at(s, y_at);
@@ -741,7 +741,7 @@ fn weekday_date(
     step: i64,
     today: Option<Day>,
 ) -> Option<Found> {
-    // "Tuesday, Jan. 2, 2018", "Tuesday 02 December 2025": the explicit date wins
+    // "Tuesday, Jan. 2, 2018", "Tuesday 14 March 2023": the explicit date wins
     let k = if s.t(end) == "," { end + 1 } else { end };
     if let Some((m, me, amb)) = month_at(s, k)
         && let Some(f) = month_date(s, k, m, me, amb, today)
@@ -835,14 +835,14 @@ fn relative_date(
     None
 }
 
-/// "early 2024", "mid-2024", "late last year", "spring 2013", "the end of the year",
+/// "early 2021", "mid-2019", "late last year", "spring 2013", "the end of the year",
 /// "mid-January".
 fn period_date(s: &Sent<'_>, i: usize, after: usize, today: Option<Day>) -> Option<Found> {
     let mut k = after;
     if is_hyphen(s.t(k)) && s.attached(k) && s.attached(k + 1) {
         k += 1;
     }
-    // "early 2024", "the late 1990s", "mid-2019/20"
+    // "early 2021", "the late 1990s", "mid-2019/20"
     if year_at(s, k).is_some() {
         let f = from_number(s, k, today)?;
         return Some(Found { a: i, ..f });

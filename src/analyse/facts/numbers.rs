@@ -1,6 +1,6 @@
 //! Quantities: a number in digits or words, its unit or what it counts, a qualifier ("about",
-//! "at least"), a range ("10 to 12 feet"), a conversion in brackets ("six miles (10 km)"),
-//! money ("$185 million", "£2bn") and percentages ("10%", "10 per cent", "ten percent").
+//! "at least"), a range ("10 to 12 feet"), a conversion in brackets ("three miles (5 km)"),
+//! money ("$240 million", "£2bn") and percentages ("10%", "10 per cent", "ten percent").
 //!
 //! Word lists: `assets/numbers.toml` and `assets/units.toml`.
 
@@ -89,7 +89,7 @@ struct Currency {
 pub(super) struct Unit {
     pub name: String,
     pub kind: UnitKind,
-    /// A second, smaller unit that may follow ("6-foot-5"), and how many make one of this.
+    /// A second, smaller unit that may follow ("6-foot-2"), and how many make one of this.
     then: Option<(usize, f64)>,
 }
 
@@ -619,7 +619,7 @@ pub(super) fn at(
         return None;
     }
 
-    // an ordinal is a rank, not an amount (dates handled "ninth year" already)
+    // an ordinal is a rank, not an amount (dates handled "fifth year" already)
     if num.end == num.start + 1
         && !num.word
         && s.attached(num.end)
@@ -668,7 +668,7 @@ pub(super) fn at(
     }
 
     // a range: "10 to 12 feet", "two to three ambulances", "six or 10", "between 20 and 30";
-    // a dash between digits with a smaller second number is a score ("13-3")
+    // a dash between digits with a smaller second number is a score ("4-1")
     let between = num.start > 0 && s.l(num.start - 1) == "between";
     let from = num.start > 0 && s.l(num.start - 1) == "from";
     let joiner = s.l(end);
@@ -695,7 +695,7 @@ pub(super) fn at(
         }
     }
 
-    // the unit, maybe adjectival ("400-pound", "17-year-old"); money has its sign
+    // the unit, maybe adjectival ("300-pound", "17-year-old"); money has its sign
     let mut unit = currency.or(prefix_unit);
     let mut adjectival = false;
     if unit.is_none() {
@@ -711,7 +711,7 @@ pub(super) fn at(
             adjectival = hyphen;
         }
     }
-    // "6-foot-5", "six feet two inches"
+    // "6-foot-2", "six feet two inches"
     if let Some(u) = unit
         && let Some((small, per)) = lex.units[u].then
     {
@@ -793,7 +793,7 @@ pub(super) fn at(
     }
 
     // what is counted: the noun phrase after the number, a casualty word, a toll, or the
-    // noun before "of" ("a pre-war population of some 60,000 people")
+    // noun before "of" ("a population of about 8,000 people")
     let mut count_unit = None;
     if !has_measure || adjectival || age {
         let np_from = if num.vague.is_some() && s.l(end) == "of" {
@@ -801,7 +801,7 @@ pub(super) fn at(
         } else {
             end
         };
-        // what a count counts is plural ("60,000 people", "25 crewmen"), unless it is one;
+        // what a count counts is plural ("300 people", "40 firemen"), unless it is one;
         // "magnitude 6 hit" or "a 7.8 quake struck" count nothing
         let np = noun_phrase(s, np_from)
             .filter(|p| adjectival || age || f.value == Some(1.0) || looks_plural(p.2));
@@ -860,7 +860,7 @@ pub(super) fn at(
         f.unit = count_unit.map(str::to_owned);
     }
 
-    // a conversion in brackets: "six miles (10 km)", "£2bn ($2.5bn)"
+    // a conversion in brackets: "three miles (5 km)", "£2bn ($2.5bn)"
     let mut conversion = None;
     if has_measure
         && matches!(s.t(end), "(" | "[")
@@ -995,11 +995,11 @@ fn ordinal_word(s: &Sent<'_>, i: usize) -> Option<(f64, usize)> {
     None
 }
 
-/// An ordinal before a unit of time: "ninth year", "the 45th day".
+/// An ordinal before a unit of time: "fifth year", "the 45th day".
 pub(super) fn ordinal_time(s: &Sent<'_>, i: usize, out: &mut Vec<(u32, Fact)>) -> Option<usize> {
     let lex = &*LEX;
     let (value, end) = ordinal_word(s, i)?;
-    // "its ninth year", "their third week": a span of time, not a day in a series
+    // "its fifth year", "their third week": a span of time, not a day in a series
     let owned = i > 0 && lex.possessives.contains_key(s.l(i - 1));
     if owned
         && let Some((u, e)) = unit_at(s, end)
@@ -1040,19 +1040,19 @@ fn is_label(s: &Sent<'_>, i: usize) -> bool {
     if lex.labels.contains_key(prev) && s.is_number(i) {
         return !(prev == "number" && s.l(i + 1) == "of");
     }
-    // a number word capitalised inside a sentence is a name: "Ground Zero", "Formula One",
-    // and so is one before another capitalised word ("Billions No. 18", a ship)
+    // a number word capitalised inside a sentence is a name: "Formula One", "Channel Four",
+    // and so is one before another capitalised word ("Millions Road", a street)
     if s.is_word(i) && s.cap(i) && (!s.is_punct(i - 1) || s.cap(i + 1)) {
         return true;
     }
     // a number glued to or right after a capitalised name: "Apollo 17", "AK-47"
     if s.is_number(i) && s.is_word(i - 1) && s.cap(i - 1) && !is_stop(s.t(i - 1)) {
         let w = s.t(i - 1);
-        // a word capitalised only as the first of the sentence ("Standing 6-foot-5")
+        // a word capitalised only as the first of the sentence ("Measuring 6-foot-2")
         if i == 1 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
             return false;
         }
-        // a month is no name, unless it is inside one ("Long March 9")
+        // a month is no name, unless it is inside one ("Long March 5")
         let in_name = i >= 2 && s.is_word(i - 2) && s.cap(i - 2);
         return (!dates::is_calendar(w) || in_name)
             && lex.qualifiers.before(s, i).is_none()
@@ -1086,7 +1086,7 @@ fn noun_phrase<'a>(s: &Sent<'a>, j: usize) -> Option<(usize, usize, &'a str)> {
         }
         let t = s.t(k);
         if s.cap(k) {
-            // a name is no part of what is counted ("the 17-year-old female Berit"), but it
+            // a name is no part of what is counted ("the 12-year-old mare Bella"), but it
             // may modify it ("Kalashnikov rifles", "NFL seasons", "Chinese citizens")
             let modifier = s.is_word(ge) && !s.cap(ge) && !lex.stops.contains_key(s.l(ge));
             let plural_name = looks_plural(w) && !t.ends_with("'s");
@@ -1099,7 +1099,7 @@ fn noun_phrase<'a>(s: &Sent<'a>, j: usize) -> Option<(usize, usize, &'a str)> {
         if w.len() > 4 && w.ends_with("ly") {
             break;
         }
-        // a lone verb after the count ("the 23-year-old added that")
+        // a lone verb after the count ("the 31-year-old added that")
         if head.is_none()
             && w.ends_with("ed")
             && (!s.is_word(ge) || lex.stops.contains_key(s.l(ge)))
@@ -1150,7 +1150,7 @@ fn casualty_after(s: &Sent<'_>, mut k: usize) -> Option<(&'static str, usize, bo
         .map(|(_, v)| (v.as_str(), k + 1, k == first))
 }
 
-/// A toll word governing the count ("the death toll ... rose to at least six").
+/// A toll word governing the count ("the death toll ... rose to at least 11").
 fn toll_before(s: &Sent<'_>, start: usize) -> Option<&'static str> {
     let lex = &*LEX;
     let from = start.saturating_sub(lex.toll_window);
@@ -1165,7 +1165,7 @@ fn toll_before(s: &Sent<'_>, start: usize) -> Option<&'static str> {
     None
 }
 
-/// The noun before "of" that a count measures: "a pre-war population of some 60,000".
+/// The noun before "of" that a count measures: "a population of about 8,000".
 fn subject_before<'a>(s: &Sent<'a>, start: usize) -> Option<&'a str> {
     let lex = &*LEX;
     if start < 2 || s.l(start - 1) != "of" {
@@ -1214,12 +1214,12 @@ mod tests {
 
     #[test]
     fn numbers_in_digits_and_words() {
-        assert_eq!(num("60,000 people"), Some((Some(60000.0), "60,000".into())));
+        assert_eq!(num("75,000 people"), Some((Some(75000.0), "75,000".into())));
         assert_eq!(
             num("1.2 million"),
             Some((Some(1_200_000.0), "1.2 million".into()))
         );
-        assert_eq!(num("six miles"), Some((Some(6.0), "six".into())));
+        assert_eq!(num("nine miles"), Some((Some(9.0), "nine".into())));
         assert_eq!(num("twenty-five"), Some((Some(25.0), "twenty-five".into())));
         assert_eq!(
             num("two million"),

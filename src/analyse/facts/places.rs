@@ -3,7 +3,7 @@
 //! Places: gazetteer names (countries, capitals, states, regions) and capitalised names after a
 //! locative cue ("in X", "near X", "the city of X", "X province"); a name accepted once is
 //! counted wherever it recurs. Organisations: capitalised names headed by an organisation word
-//! ("Foreign Policy Research Institute", "Ministry of Defence"), supranational bodies from the
+//! ("Royal United Services Institute", "Ministry of Defence"), supranational bodies from the
 //! gazetteer, well-known agencies, and all-capital acronyms, an acronym given in brackets after
 //! a name counting for that name. Word lists: `assets/entities.toml`.
 //!
@@ -291,7 +291,7 @@ pub(super) fn extract(doc: &Doc<'_>) -> Vec<(u32, Fact)> {
         }
     }
     // a name with a reliable cue anywhere is a place everywhere it recurs, unless the same
-    // sentence also writes it in lower case ("author of China in Space ... space analyst")
+    // sentence also writes it in lower case ("a book called Life in Space ... a space engineer")
     let candidates = std::mem::take(&mut tally.candidates);
     for name in std::mem::take(&mut tally.candidate_order) {
         let c = &candidates[&name];
@@ -546,7 +546,7 @@ fn known_at(v: &View<'_>, k: usize) -> Option<usize> {
 
 /// A capitalised run from `k` with connectors ("Ministry of Defence", "Bank of England")
 /// that holds an organisation word: (first token, end, name). Leading titles ("Chief of the
-/// General Staff") are left out; a rank written before it ("7th Air Assault Corps") is kept.
+/// Defence Staff") are left out; a rank written before it ("3rd Infantry Division") is kept.
 fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
     let n = v.toks.len();
     let mut b = k;
@@ -575,7 +575,7 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
     }
     let b = last_cap + 1;
     let mut a = k;
-    // "Chief of the General Staff": the title is the person's, the name is what follows
+    // "Chief of the Defence Staff": the title is the person's, the name is what follows
     loop {
         let mut i = a;
         while i < b && v.is(i, TITLE) {
@@ -595,7 +595,7 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
         a += 1;
     }
     // the name ends at its last organisation word and that word's complement ("Ministry of
-    // Defence"); what follows is a title or a person ("... Church Patriarch Kirill")
+    // Defence"); what follows is a title or a person ("... Church Archbishop Smith")
     let last_head = (a..b).rev().find(|&i| v.is(i, HEAD))?;
     let mut end = last_head + 1;
     while end < b && v.is(end, CONNECTOR) && v.t(end) != "and" {
@@ -615,7 +615,7 @@ fn organisation_run(v: &View<'_>, k: usize) -> Option<(usize, usize, String)> {
     if (a..end).filter(|&i| v.cap(i)).count() < 2 {
         return None;
     }
-    // "7th Air Assault Corps"
+    // "3rd Infantry Division"
     let mut start = a;
     if a >= 2
         && v.toks[a - 2].kind == Kind::Number
