@@ -259,6 +259,20 @@ fn uk_style_scales_temperatures_and_fractions() {
 }
 
 #[test]
+fn shares_negatives_and_hyphenated_scales() {
+    let f = quantity(
+        "One in five adults now works from home.",
+        "One in five adults",
+    );
+    assert_eq!((f.value, f.unit.as_deref()), (Some(0.2), Some("fraction")));
+    assert_eq!(f.subject.as_deref(), Some("adults"));
+    let f = quantity("It was minus 8C at dawn.", "minus 8C");
+    assert_eq!(f.value, Some(-8.0));
+    let f = quantity("A $1.5-billion bond was issued.", "$1.5-billion");
+    assert_eq!((f.value, f.unit.as_deref()), (Some(1.5e9), Some("USD")));
+}
+
+#[test]
 fn subject_before_of() {
     let f = quantity(
         "The town had a population of about 8,000 people before the war.",
@@ -378,6 +392,7 @@ fn partial_dates() {
         Some("2013")
     );
     assert_eq!(date_of("It boomed in the mid-1990s.", p, "mid-1990s"), None);
+    assert_eq!(date_of("A hit of the '80s returned.", p, "'80s"), None);
     // without a publication date a month alone stays unresolved
     assert_eq!(date_of("It reopened in March.", p, "in March"), None);
 }
@@ -417,6 +432,14 @@ fn relative_dates_resolve_against_the_publication_date() {
     assert_eq!(
         date_of("Prices rose last month.", p, "last month").as_deref(),
         Some("2024-05")
+    );
+    assert_eq!(
+        date_of("It flooded last winter.", p, "last winter").as_deref(),
+        Some("2024")
+    );
+    assert_eq!(
+        date_of("It flooded last summer.", p, "last summer").as_deref(),
+        Some("2023")
     );
     assert_eq!(
         date_of("It opened in March.", p, "in March").as_deref(),

@@ -29,6 +29,7 @@ struct DatesAsset {
     days: HashMap<String, i64>,
     relative: HashMap<String, i64>,
     units: HashMap<String, String>,
+    seasons: HashMap<String, u32>,
     named: HashMap<String, String>,
 }
 
@@ -57,6 +58,8 @@ enum Step {
     Year,
     Month,
     Week,
+    /// A season, by a month in it.
+    Season(u32),
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -124,6 +127,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 };
                 Some((k, step))
             })
+            .chain(a.seasons.into_iter().map(|(k, m)| (k, Step::Season(m))))
             .collect(),
         named: a.named.into_iter().collect(),
     }
@@ -525,6 +529,21 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
             return Some(day_of_month(s, i, m, d, end, today));
         }
     }
+    // "the '80s"
+    if t.len() == 2
+        && s.attached(i + 1)
+        && s.l(i + 1) == "s"
+        && i > 0
+        && matches!(s.t(i - 1), "'" | "\u{2019}")
+        && s.attached(i)
+    {
+        return Some(Found {
+            a: i - 1,
+            b: i + 2,
+            date: None,
+            preposition: true,
+        });
+    }
     // a year, a decade, a season, a range of years
     let y = year_at(s, i)?;
     if numbers::looks_like_count(s, i) {
@@ -796,6 +815,16 @@ fn relative_date(
                 format!("{:04}-{:02}", d.y, d.m)
             }
             Step::Week => t.add_days(7 * step).iso_week(),
+            Step::Season(m) => {
+                let y = match step {
+                    -1 if m < t.m => t.y,
+                    -1 => t.y - 1,
+                    1 if m > t.m => t.y,
+                    1 => t.y + 1,
+                    _ => t.y,
+                };
+                format!("{y:04}")
+            }
         });
         return Some(Found {
             a: i,

@@ -39,6 +39,7 @@ struct NumbersMisc {
     irregular_plurals: Vec<String>,
     possessives: Vec<String>,
     unit_modifiers: Vec<String>,
+    negations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +134,7 @@ struct Lexicon {
     fillers: FastMap<String, ()>,
     possessives: FastMap<String, ()>,
     unit_modifiers: FastMap<String, ()>,
+    negations: FastMap<String, ()>,
     /// Words after "a"/"an" that make it a number: scales, collectives, "half", the second
     /// word of a vague amount ("a few"), the first word of every unit.
     after_article: FastMap<String, ()>,
@@ -274,6 +276,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         fillers: word_set(&n.counts.subject_fillers),
         possessives: word_set(&n.numbers.possessives),
         unit_modifiers: word_set(&n.numbers.unit_modifiers),
+        negations: word_set(&n.numbers.negations),
         after_article,
         casualties: n
             .casualties
@@ -378,6 +381,15 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
     if s.is_number(i) {
         let mut value = digits_value(s.t(i))?;
         let mut end = i + 1;
+        // "$1.5-billion"
+        if is_hyphen(s.t(end))
+            && s.attached(end)
+            && s.attached(end + 1)
+            && lex.scales.contains_key(s.l(end + 1))
+            && lex.scales.get(s.l(end + 1)).is_some_and(|&m| m >= 1e6)
+        {
+            end += 1;
+        }
         if s.is_word(end) {
             let w = s.l(end);
             if let Some(&m) = lex.scales.get(w) {
@@ -657,6 +669,21 @@ pub(super) fn at(
         f.value = num.value.map(|v| -v);
         start = num.start - 1;
     }
+    if !num.word && start > 0 && lex.negations.contains_key(s.l(start - 1)) {
+        // "minus 5C"
+        f.value = num.value.map(|v| -v);
+        start -= 1;
+    }
+    // "one in five adults": a share
+    if s.l(num.end) == "in"
+        && num.vague.is_none()
+        && !num.article
+        && let Some(den) = parse_num(s, num.end + 1, false)
+            .filter(|d| d.vague.is_none() && !d.article && d.value.is_some_and(|v| v > 0.0))
+        && unit_at(s, den.end).is_none()
+    {
+        return Some(share(s, start, &num, &den, out));
+    }
     // "magnitude 7.8": a unit written before the number
     let mut prefix_unit = None;
     if let Some(&u) = start
@@ -896,6 +923,35 @@ pub(super) fn at(
         ));
     }
     Some(end)
+}
+
+/// "one in five adults", "1 in 4": a share, as a fraction.
+fn share(s: &Sent<'_>, start: usize, num: &Num, den: &Num, out: &mut Vec<(u32, Fact)>) -> usize {
+    let lex = &*LEX;
+    let mut start = start;
+    let mut end = den.end;
+    let value = num
+        .value
+        .zip(den.value)
+        .map(|(n, d)| (n / d * 10_000.0).round() / 10_000.0);
+    let mut f = Fact {
+        kind: FactKind::Quantity,
+        value,
+        unit: Some("fraction".into()),
+        sentence: s.index,
+        ..Fact::default()
+    };
+    if let Some((q, qs)) = lex.qualifiers.before(s, start) {
+        f.qualifier = Some(q.clone());
+        start = qs;
+    }
+    if let Some((a, b, _)) = noun_phrase(s, end) {
+        f.subject = Some(s.span(a, b).to_owned());
+        end = b;
+    }
+    f.text = s.span(start, end).to_owned();
+    out.push((s.pos(start), f));
+    end
 }
 
 /// "two-thirds of voters": a share, as a fraction.
