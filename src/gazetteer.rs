@@ -15,12 +15,11 @@
 //! assert!(gazetteer::is_demonym("Britons"));
 //! ```
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::analyse::facts::KeyBuf;
+use crate::analyse::facts::{FastMap, KeyBuf};
 use crate::analyse::tokens::{Token, tokenize};
 use crate::lexicon::{asset, parse};
 
@@ -124,9 +123,9 @@ struct Asset {
 struct Gazetteer {
     places: Vec<Place>,
     /// Normalised name → (index into `places`, is a demonym).
-    index: HashMap<String, (u32, bool)>,
+    index: FastMap<String, (u32, bool)>,
     /// First token of every multi-token key → the most tokens a key starting with it has.
-    longest: HashMap<String, usize>,
+    longest: FastMap<String, usize>,
 }
 
 /// A name's tokens joined with single spaces: the form keys and lookups share.
@@ -150,8 +149,8 @@ impl Gazetteer {
     fn build(asset: Asset) -> Gazetteer {
         let mut g = Gazetteer {
             places: Vec::new(),
-            index: HashMap::new(),
-            longest: HashMap::new(),
+            index: FastMap::default(),
+            longest: FastMap::default(),
         };
         // Order decides ties: a country's name beats a subdivision's ("Georgia"), a capital
         // beats a state ("Washington").

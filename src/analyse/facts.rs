@@ -28,6 +28,7 @@ pub fn extract(doc: &Doc<'_>, published: Option<&str>) -> Vec<Fact> {
     let today = published.and_then(Day::parse_iso);
     let mut found: Vec<(usize, u32, Fact)> = Vec::new();
     let mut pieces = Vec::new();
+    let mut emitted = Vec::new();
     for (pi, para) in doc.paras.iter().enumerate() {
         let lower = para.text.to_ascii_lowercase();
         for range in &para.sentences {
@@ -40,7 +41,7 @@ pub fn extract(doc: &Doc<'_>, published: Option<&str>) -> Vec<Fact> {
                 index,
             };
             let before = found.len();
-            scan_sentence(&s, today, &mut found);
+            scan_sentence(&s, today, &mut emitted, &mut found);
             // keep facts of one sentence in reading order
             found[before..].sort_by_key(|f| f.1);
         }
@@ -98,10 +99,14 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 });
 
 /// Dates, then quantities, left to right; each recogniser says how many pieces it used.
-fn scan_sentence(s: &Sent<'_>, today: Option<Day>, out: &mut Vec<(usize, u32, Fact)>) {
+fn scan_sentence(
+    s: &Sent<'_>,
+    today: Option<Day>,
+    emitted: &mut Vec<(u32, Fact)>,
+    out: &mut Vec<(usize, u32, Fact)>,
+) {
     let triggers = &*TRIGGERS;
     let mut i = 0;
-    let mut emitted = Vec::new();
     while i < s.len() {
         let passive = match s.kind(i) {
             Some(Kind::Word) => !triggers.contains(s.l(i)),
@@ -113,8 +118,8 @@ fn scan_sentence(s: &Sent<'_>, today: Option<Day>, out: &mut Vec<(usize, u32, Fa
             continue;
         }
         emitted.clear();
-        let next = dates::at(s, i, today, &mut emitted)
-            .or_else(|| numbers::at(s, i, today, &mut emitted))
+        let next = dates::at(s, i, today, emitted)
+            .or_else(|| numbers::at(s, i, today, emitted))
             .unwrap_or(i + 1);
         for f in emitted.drain(..) {
             out.push((s.index, f.0, f.1));
@@ -413,7 +418,7 @@ impl KeyBuf {
 /// A small, fast hasher for short word keys (FxHash): the word tables are probed for many
 /// tokens, and SipHash's flood resistance buys nothing for embedded word lists.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -434,7 +439,8 @@ impl Hasher for FxHasher {
     }
 }
 
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash map with [`FxHasher`], for the word tables.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// `t` lower-cased (ASCII) into `buf`, when it fits: for probing word tables without
 /// allocating.

@@ -370,10 +370,11 @@ fn common_noun(doc: &Doc<'_>, s: usize, word: &str) -> bool {
 
 /// A sentence mostly in capitals (a headline or page furniture): its acronyms mean nothing.
 fn shouting(v: &View<'_>) -> bool {
-    let words = (0..v.toks.len()).filter(|&i| v.word(i)).count();
-    let caps = (0..v.toks.len())
-        .filter(|&i| v.word(i) && v.t(i).len() > 1 && is_acronym(v.t(i)))
-        .count();
+    let (mut words, mut caps) = (0, 0);
+    for t in v.toks.iter().filter(|t| t.kind == Kind::Word) {
+        words += 1;
+        caps += usize::from(is_acronym(t.text(v.text)));
+    }
     words >= 4 && caps * 2 > words
 }
 
