@@ -6,8 +6,8 @@
 //! (`numbers.toml`, `units.toml`, `dates.toml`, `entities.toml`, `gazetteer.toml`), parsed
 //! once.
 //!
-//! Facts come out in reading order — headline and lead first — which is the order of
-//! prominence the facts pane shows; a place or organisation sits at its first mention.
+//! Facts come out in reading order — the lead first — which is the order of prominence the
+//! facts pane shows; a place or organisation sits at its first mention (with its count).
 
 mod dates;
 mod numbers;
@@ -32,7 +32,7 @@ pub fn extract(doc: &Doc<'_>, published: Option<&str>) -> Vec<Fact> {
     for (pi, para) in doc.paras.iter().enumerate() {
         let lower = para.text.to_ascii_lowercase();
         for range in &para.sentences {
-            let index = found_sentence(doc, pi, range.start);
+            let index = sentence_index(doc, pi, range.start);
             split_pieces(para.text, &para.tokens[range.clone()], &mut pieces);
             let s = Sent {
                 text: para.text,
@@ -56,7 +56,7 @@ pub fn extract(doc: &Doc<'_>, published: Option<&str>) -> Vec<Fact> {
 }
 
 /// The article-wide index of the sentence that starts at token `start` of paragraph `pi`.
-fn found_sentence(doc: &Doc<'_>, pi: usize, start: usize) -> usize {
+fn sentence_index(doc: &Doc<'_>, pi: usize, start: usize) -> usize {
     doc.sentences
         .partition_point(|(p, r)| (*p, r.start) < (pi, start))
 }
