@@ -38,3 +38,37 @@ fn clean_seeds(b: Bencher) {
         }
     });
 }
+
+/// Tokenizing and sentence splitting of the cleaned seeds (the `Doc` every stage shares).
+#[divan::bench]
+fn doc_seeds(b: Bencher) {
+    let cleaned: Vec<Vec<String>> = SEEDS
+        .iter()
+        .map(|(p, t)| crossread::ingest::clean::clean(&Document::from_text(p, Format::Text, t)))
+        .map(|c| c.paragraphs)
+        .collect();
+    b.counter(BytesCount::new(seed_bytes())).bench(|| {
+        for paragraphs in &cleaned {
+            divan::black_box(crossread::analyse::Doc::new(paragraphs));
+        }
+    });
+}
+
+/// Key facts alone (quantities, dates, places, organisations) on the tokenized seeds.
+#[divan::bench]
+fn facts_seeds(b: Bencher) {
+    let cleaned: Vec<(Vec<String>, Option<String>)> = SEEDS
+        .iter()
+        .map(|(p, t)| crossread::ingest::clean::clean(&Document::from_text(p, Format::Text, t)))
+        .map(|c| (c.paragraphs, c.meta.published))
+        .collect();
+    let docs: Vec<_> = cleaned
+        .iter()
+        .map(|(p, published)| (crossread::analyse::Doc::new(p), published.as_deref()))
+        .collect();
+    b.counter(BytesCount::new(seed_bytes())).bench(|| {
+        for (doc, published) in &docs {
+            divan::black_box(crossread::analyse::facts::extract(doc, *published));
+        }
+    });
+}

@@ -15,11 +15,11 @@
 //! assert!(gazetteer::is_demonym("Britons"));
 //! ```
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::analyse::facts::{FastMap, KeyBuf};
 use crate::analyse::tokens::{Token, tokenize};
 use crate::lexicon::{asset, parse};
 
@@ -32,6 +32,8 @@ pub enum PlaceKind {
     Capital,
     /// A dependent, autonomous or disputed territory, or a constituent country ("Scotland").
     Territory,
+    /// A state that no longer exists ("Soviet Union", "Yugoslavia").
+    Former,
     /// A first-level subdivision: US state, Canadian province, Australian state.
     State,
     /// A world region, sea or strait ("Middle East", "Balkans", "Black Sea").
@@ -47,6 +49,7 @@ impl PlaceKind {
             PlaceKind::Country => "country",
             PlaceKind::Capital => "capital",
             PlaceKind::Territory => "territory",
+            PlaceKind::Former => "former state",
             PlaceKind::State => "state",
             PlaceKind::Region => "region",
             PlaceKind::Continent => "continent",
@@ -110,6 +113,7 @@ struct Body {
 struct Asset {
     countries: Vec<Named>,
     territories: Vec<Named>,
+    former: Vec<Named>,
     continents: Vec<Named>,
     regions: Vec<Named>,
     subdivisions: Vec<Subdivisions>,
@@ -119,9 +123,9 @@ struct Asset {
 struct Gazetteer {
     places: Vec<Place>,
     /// Normalised name → (index into `places`, is a demonym).
-    index: HashMap<String, (u32, bool)>,
+    index: FastMap<String, (u32, bool)>,
     /// First token of every multi-token key → the most tokens a key starting with it has.
-    longest: HashMap<String, usize>,
+    longest: FastMap<String, usize>,
 }
 
 /// A name's tokens joined with single spaces: the form keys and lookups share.
@@ -145,8 +149,8 @@ impl Gazetteer {
     fn build(asset: Asset) -> Gazetteer {
         let mut g = Gazetteer {
             places: Vec::new(),
-            index: HashMap::new(),
-            longest: HashMap::new(),
+            index: FastMap::default(),
+            longest: FastMap::default(),
         };
         // Order decides ties: a country's name beats a subdivision's ("Georgia"), a capital
         // beats a state ("Washington").
@@ -155,6 +159,9 @@ impl Gazetteer {
         }
         for t in &asset.territories {
             g.add_named(t, PlaceKind::Territory, t.of.clone());
+        }
+        for f in &asset.former {
+            g.add_named(f, PlaceKind::Former, Some(f.name.clone()));
         }
         for s in &asset.subdivisions {
             for names in &s.names {
@@ -255,7 +262,7 @@ pub fn lookup(name: &str) -> Option<Hit> {
 }
 
 /// The canonical country for a country name or alias, demonym (singular or plural), capital,
-/// state or territory: "Ukrainian" → "Ukraine", "Kyiv" → "Ukraine", "Britons" → "United
+/// state, territory or former state: "Ukrainian" → "Ukraine", "Kyiv" → "Ukraine", "Britons" → "United
 /// Kingdom", "Texas" → "United States". `None` for regions, continents, bodies and unknown
 /// words.
 pub fn country_for(word: &str) -> Option<&'static str> {
@@ -284,24 +291,21 @@ pub fn match_tokens(text: &str, tokens: &[Token]) -> Option<(usize, Hit)> {
     let g = &*GAZETTEER;
     let first = tokens.first()?.text(text);
     let most = g.longest.get(first).copied().unwrap_or(1).min(tokens.len());
-    if most > 1 {
-        let mut key = String::with_capacity(64);
-        for n in (2..=most).rev() {
-            key.clear();
-            key.push_str(first);
-            for t in &tokens[1..n] {
-                key.push(' ');
-                key.push_str(t.text(text));
-            }
-            if let Some(&(i, demonym)) = g.index.get(&key) {
-                return Some((
-                    n,
-                    Hit {
-                        place: &g.places[i as usize],
-                        demonym,
-                    },
-                ));
-            }
+    for n in (2..=most).rev() {
+        let mut key = KeyBuf::default();
+        key.push(first);
+        for t in &tokens[1..n] {
+            key.push(" ");
+            key.push(t.text(text));
+        }
+        if let Some(&(i, demonym)) = key.as_str().and_then(|k| g.index.get(k)) {
+            return Some((
+                n,
+                Hit {
+                    place: &g.places[i as usize],
+                    demonym,
+                },
+            ));
         }
     }
     g.index.get(first).map(|&(i, demonym)| {
@@ -362,6 +366,8 @@ mod tests {
             ("Texas", "United States"),
             ("Calif.", "United States"),
             ("Ontario", "Canada"),
+            ("USSR", "Soviet Union"),
+            ("Soviet", "Soviet Union"),
         ] {
             assert_eq!(country_for(word), Some(country), "{word}");
         }
@@ -393,6 +399,9 @@ mod tests {
         assert_eq!(place_kind("EU"), Some(PlaceKind::Body));
         assert_eq!(place_kind("United Nations"), Some(PlaceKind::Body));
         assert_eq!(place_kind("Luxembourg"), Some(PlaceKind::Country));
+        assert_eq!(place_kind("Yugoslavia"), Some(PlaceKind::Former));
+        // a former state's capital that is still a capital stays today's
+        assert_eq!(country_for("Moscow"), Some("Russia"));
         // a demonym is not a place name
         assert_eq!(place_kind("Ukrainian"), None);
     }

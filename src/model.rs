@@ -190,6 +190,13 @@ pub struct Fact {
         deserialize_with = "number::deserialize"
     )]
     pub value: Option<f64>,
+    /// The upper end of a range ("10 to 12 feet": `value` 10, `value_max` 12).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "number::serialize",
+        deserialize_with = "number::deserialize"
+    )]
+    pub value_max: Option<f64>,
     pub unit: Option<String>,
     /// What is counted or measured ("pre-war population", "Russian troops").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -206,6 +213,11 @@ pub struct Fact {
     /// How often a place or organisation is mentioned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
+    /// This fact is the bracketed conversion of the fact before it ("10 km" in "six miles
+    /// (10 km)"), which carries it as `alt`: listed so the figure can be found by its own
+    /// words; a view or comparison that shows `alt` can skip it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conversion: bool,
     pub sentence: usize,
 }
 

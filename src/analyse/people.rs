@@ -518,7 +518,7 @@ mod tests {
     #[test]
     fn similar_spellings() {
         assert!(same_surname_spelling("Kastelainen", "Kasetlainen"));
-        assert!(same_surname_spelling("Zelensky", "Zelenskyy"));
+        assert!(same_surname_spelling("Petrenko", "Petrenkko"));
         assert!(!same_surname_spelling("Berg", "Berger"));
         assert!(!same_surname_spelling("Johnson", "Jonsson") || key("Johnson") != key("Jonsson"));
     }
