@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::Doc;
 use super::cues::{Form, SPEECH};
+use super::index::Index;
 use super::names::{Gender, LEX, Mention, MentionKind, is_demonym};
 use super::people::{Entity, Registry};
 use super::tokens::Kind;
@@ -24,6 +25,7 @@ pub struct Ctx<'d, 'a> {
     /// Per sentence: the person in focus at its end (the last person named as a subject,
     /// carried through sentences whose subject is a pronoun).
     focus: Vec<Option<usize>>,
+    pub index: &'d Index,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -32,8 +34,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         mentions: &'d [Mention],
         reg: &'d mut Registry,
         masks: Vec<Vec<bool>>,
+        index: &'d Index,
     ) -> Ctx<'d, 'a> {
-        let focus = focus_chain(doc, mentions, reg);
+        let focus = focus_chain(doc, mentions, reg, index);
         Ctx {
             doc,
             mentions,
@@ -41,13 +44,42 @@ impl<'d, 'a> Ctx<'d, 'a> {
             masks,
             speakers: Vec::new(),
             focus,
+            index,
         }
     }
 
-    pub fn lower(&self, pi: usize, i: usize) -> String {
-        self.doc.paras[pi].tokens[i]
-            .text(self.doc.paras[pi].text)
-            .to_lowercase()
+    /// Token `i` of paragraph `pi` in lower case (no allocation).
+    pub fn lower(&self, pi: usize, i: usize) -> &'d str {
+        self.index.lower(self.doc, pi, i)
+    }
+
+    /// The sentence holding token `tok` of paragraph `pi`.
+    pub fn sentence(&self, pi: usize, tok: usize) -> usize {
+        self.index.sentence_of(self.doc, pi, tok)
+    }
+
+    /// The token range of the sentence holding token `tok` of paragraph `pi`.
+    pub fn sentence_range(&self, pi: usize, tok: usize) -> Range<usize> {
+        let s = self.sentence(pi, tok);
+        self.doc.sentences.get(s).map_or(0..0, |(_, r)| r.clone())
+    }
+
+    /// The mentions of paragraph `pi`, with their indices.
+    pub fn para_mentions(
+        &self,
+        pi: usize,
+    ) -> impl DoubleEndedIterator<Item = (usize, &'d Mention)> + use<'d> {
+        let ms = self.mentions;
+        self.index.mentions_in(pi).map(move |i| (i, &ms[i]))
+    }
+
+    /// The mentions of every paragraph up to and including `pi`, with their indices.
+    pub fn mentions_through(
+        &self,
+        pi: usize,
+    ) -> impl DoubleEndedIterator<Item = (usize, &'d Mention)> + use<'d> {
+        let ms = self.mentions;
+        self.index.mentions_up_to(pi).map(move |i| (i, &ms[i]))
     }
 
     pub fn text(&self, pi: usize, i: usize) -> &'d str {
@@ -80,28 +112,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
-/// The sentence holding token `tok` of paragraph `pi`.
-pub fn sentence_of(doc: &Doc<'_>, pi: usize, tok: usize) -> usize {
-    doc.sentences
-        .iter()
-        .position(|(p, r)| *p == pi && r.contains(&tok))
-        .or_else(|| {
-            doc.sentences
-                .iter()
-                .rposition(|(p, r)| *p == pi && r.start <= tok)
-        })
-        .or_else(|| doc.sentences.iter().position(|(p, _)| *p >= pi))
-        .unwrap_or(0)
-}
-
-pub fn sentence_range(doc: &Doc<'_>, pi: usize, tok: usize) -> Range<usize> {
-    let s = sentence_of(doc, pi, tok);
-    doc.sentences.get(s).map_or(0..0, |(_, r)| r.clone())
-}
-
 /// Length of a time phrase ("on Tuesday", "last week") starting at token `k`.
 pub fn time_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> usize {
-    let ws: Vec<String> = (k..end.min(k + 6)).map(|i| ctx.lower(pi, i)).collect();
+    let ws: Vec<String> = (k..end.min(k + 6))
+        .map(|i| ctx.lower(pi, i).to_owned())
+        .collect();
     SPEECH.time_phrase_len(&ws, 0)
 }
 
@@ -112,30 +127,30 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         return false;
     }
     let w = ctx.lower(pi, i);
-    let Some(v) = SPEECH.verb(&w) else {
+    let Some(v) = SPEECH.verb(w) else {
         return false;
     };
     if i > 0 {
         let prev = ctx.lower(pi, i - 1);
-        if matches!(prev.as_str(), "the" | "a" | "an" | "so") {
+        if matches!(prev, "the" | "a" | "an" | "so") {
             return false;
         }
         if prev == "to" && v.form == Form::Base {
             return false;
         }
         // "due to reporting restrictions": a gerund after a preposition is not a report
-        if v.form == Form::Ing && is_preposition(&prev) && prev != "by" {
+        if v.form == Form::Ing && is_preposition(prev) && prev != "by" {
             return false;
         }
         // "battlefield reports from": a plural noun, not a verb, unless its subject stands
         // right before it ("the company reports", "Ukraine says", "he claims")
         if v.form == Form::Third && SPEECH.also_noun(&v.base) && toks[i - 1].kind == Kind::Word {
             let subject_like = ctx.is_cap(pi, i - 1)
-                || LEX.pronoun(&prev).is_some()
-                || SPEECH.grammar.relative_pronouns.contains(&prev)
+                || LEX.pronoun(prev).is_some()
+                || SPEECH.grammar.relative_pronouns.contains(prev)
                 || (i > 1 && {
                     let p2 = ctx.lower(pi, i - 2);
-                    SPEECH.grammar.determiners.contains(&p2)
+                    SPEECH.grammar.determiners.contains(p2)
                         || ctx.is_cap(pi, i - 2)
                         || p2 == "'s"
                         || p2 == "\u{2019}s"
@@ -163,13 +178,13 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
                             | "any"
                     )
             };
-            if owner(&prev) {
+            if owner(prev) {
                 return false;
             }
             if i > 1
-                && owner(&ctx.lower(pi, i - 2))
+                && owner(ctx.lower(pi, i - 2))
                 && toks[i - 1].kind == Kind::Word
-                && !SPEECH.is_between(&prev)
+                && !SPEECH.is_between(prev)
             {
                 return false;
             }
@@ -223,7 +238,7 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     let mut k = v;
     'back: while k > start {
         let w = ctx.lower(pi, k - 1);
-        if SPEECH.is_between(&w) {
+        if SPEECH.is_between(w) {
             k -= 1;
             continue;
         }
@@ -248,7 +263,7 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
         if let Some(o) = open {
             // "Y's top general, X, told": the interruption itself is the name
             let seg = o + 1..k - 1;
-            let named = ctx.mentions.iter().enumerate().find(|(_, m)| {
+            let named = ctx.para_mentions(pi).find(|(_, m)| {
                 m.para == pi
                     && m.start == seg.start
                     && m.end == seg.end
@@ -307,7 +322,7 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
 }
 
 fn preceded_by_preposition(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
-    i > 0 && is_preposition(&ctx.lower(pi, i - 1))
+    i > 0 && is_preposition(ctx.lower(pi, i - 1))
 }
 
 /// The subject of a participle ("saying"): the phrase right before it when that phrase opens
@@ -322,9 +337,7 @@ pub fn participle_subject(
     // "Izvestia quotes X's daughter, Y, as saying": the one quoted speaks
     if v > start && ctx.lower(pi, v - 1) == "as" {
         let quoted = ctx
-            .mentions
-            .iter()
-            .enumerate()
+            .para_mentions(pi)
             .filter(|(_, m)| {
                 m.para == pi && m.start >= start && m.end < v && !m.possessive && !m.in_quote
             })
@@ -344,7 +357,7 @@ pub fn participle_subject(
         }
     }
     // "Despite saying …, Mr X said": an adjunct before the main clause
-    let adjunct = v > start && (v - start <= 1 || is_preposition(&ctx.lower(pi, v - 1)));
+    let adjunct = v > start && (v - start <= 1 || is_preposition(ctx.lower(pi, v - 1)));
     if adjunct && let Some(c) = (v..end).find(|&j| ctx.text(pi, j) == ",") {
         return clause_subject(ctx, pi, c + 1, end);
     }
@@ -366,12 +379,12 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
     // an introductory phrase: "On Monday, the firm …", "In 2015, he …"
     if let Some(c) = (s..end.min(s + 7)).find(|&k| ctx.text(pi, k) == ",") {
         let first = ctx.lower(pi, s);
-        let intro = is_preposition(&first)
-            || SPEECH.is_time_word(&first)
+        let intro = is_preposition(first)
+            || SPEECH.is_time_word(first)
             || first.ends_with("ly")
             || first.ends_with("ing")
             || matches!(
-                first.as_str(),
+                first,
                 "however"
                     | "still"
                     | "meanwhile"
@@ -390,9 +403,7 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
     // the clause's first noun phrase: a name in it, or the phrase itself
     let np_end = np_end_from(ctx, pi, s, end);
     let in_np: Vec<usize> = ctx
-        .mentions
-        .iter()
-        .enumerate()
+        .para_mentions(pi)
         .filter(|(_, m)| {
             m.para == pi
                 && m.start >= s
@@ -413,9 +424,7 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
     }
     // otherwise the first actor named in the clause
     let first = ctx
-        .mentions
-        .iter()
-        .enumerate()
+        .para_mentions(pi)
         .filter(|(i, m)| {
             m.para == pi
                 && m.start >= s
@@ -458,17 +467,17 @@ fn np_end_from(ctx: &Ctx<'_, '_>, pi: usize, s: usize, end: usize) -> usize {
     while k < end {
         let w = ctx.lower(pi, k);
         let kept_preposition = k > s
-            && matches!(w.as_str(), "of" | "for" | "from" | "at" | "and")
-            && (LEX.is_role_head(&ctx.lower(pi, k - 1))
+            && matches!(w, "of" | "for" | "from" | "at" | "and")
+            && (LEX.is_role_head(ctx.lower(pi, k - 1))
                 || (ctx.is_cap(pi, k - 1) && k + 1 < end && ctx.is_cap(pi, k + 1)));
         // a past-tense verb after the head noun ends the phrase: "the firm released …"
         let past = k > s && w.len() > 4 && w.ends_with("ed") && !ctx.is_cap(pi, k);
-        if matches!(w.as_str(), "," | ";" | ":" | "(" | ")")
+        if matches!(w, "," | ";" | ":" | "(" | ")")
             || past
-            || SPEECH.verb(&w).is_some()
-            || SPEECH.is_between(&w)
-            || SPEECH.grammar.auxiliaries.contains(&w)
-            || (SPEECH.grammar.np_stops.contains(&w) && !kept_preposition && k > s)
+            || SPEECH.verb(w).is_some()
+            || SPEECH.is_between(w)
+            || SPEECH.grammar.auxiliaries.contains(w)
+            || (SPEECH.grammar.np_stops.contains(w) && !kept_preposition && k > s)
         {
             break;
         }
@@ -484,7 +493,7 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
     if end <= start {
         return end..end;
     }
-    if LEX.pronoun(&ctx.lower(pi, end - 1)).is_some() {
+    if LEX.pronoun(ctx.lower(pi, end - 1)).is_some() {
         return end - 1..end;
     }
     let g = &SPEECH.grammar;
@@ -494,23 +503,23 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
         let lw = ctx.lower(pi, k - 1);
         let ok = match t.kind {
             Kind::Word => {
-                let connector = matches!(lw.as_str(), "of" | "for" | "and")
+                let connector = matches!(lw, "of" | "for" | "and")
                     && k < end
                     && ctx.is_cap(pi, k)
                     && k >= 2
                     && ctx.is_cap(pi, k - 2);
                 // "a spokesperson for X", "a statement from X", "the head of X"
                 let described =
-                    matches!(lw.as_str(), "of" | "for" | "from" | "at") && k < end && k >= 2 && {
+                    matches!(lw, "of" | "for" | "from" | "at") && k < end && k >= 2 && {
                         let before = ctx.lower(pi, k - 2);
-                        LEX.is_role_head(&before) || SPEECH.is_statement_noun(&before)
+                        LEX.is_role_head(before) || SPEECH.is_statement_noun(before)
                     };
                 connector
                     || described
-                    || !(g.np_stops.contains(&lw)
-                        || LEX.pronoun(&lw).is_some() && k < end
-                        || SPEECH.verb(&lw).is_some() && k < end
-                        || g.auxiliaries.contains(&lw))
+                    || !(g.np_stops.contains(lw)
+                        || LEX.pronoun(lw).is_some() && k < end
+                        || SPEECH.verb(lw).is_some() && k < end
+                        || g.auxiliaries.contains(lw))
             }
             Kind::Number => false,
             Kind::Punct => {
@@ -531,7 +540,7 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
 pub fn np_after(ctx: &Ctx<'_, '_>, pi: usize, from: usize, end: usize) -> Option<Range<usize>> {
     let toks = &ctx.doc.paras[pi].tokens;
     let mut k = from + time_phrase(ctx, pi, from, end);
-    if k < end && SPEECH.grammar.relative_pronouns.contains(&ctx.lower(pi, k)) {
+    if k < end && SPEECH.grammar.relative_pronouns.contains(ctx.lower(pi, k)) {
         return None;
     }
     let s = k;
@@ -551,9 +560,9 @@ pub fn np_after(ctx: &Ctx<'_, '_>, pi: usize, from: usize, end: usize) -> Option
             Kind::Number => true,
             Kind::Word => {
                 k > s
-                    && (SPEECH.grammar.relative_pronouns.contains(&lw)
+                    && (SPEECH.grammar.relative_pronouns.contains(lw)
                         || matches!(
-                            lw.as_str(),
+                            lw,
                             "in" | "on"
                                 | "at"
                                 | "to"
@@ -582,8 +591,8 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     if r.is_empty() {
         return None;
     }
-    let sentence = sentence_of(ctx.doc, pi, r.start);
-    let ws: Vec<String> = r.clone().map(|i| ctx.lower(pi, i)).collect();
+    let sentence = ctx.sentence(pi, r.start);
+    let ws: Vec<String> = r.clone().map(|i| ctx.lower(pi, i).to_owned()).collect();
     let head = ws.last().cloned().unwrap_or_default();
     if ws.len() == 1
         && let Some(g) = LEX.pronoun(&head)
@@ -591,9 +600,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         return resolve_pronoun(ctx, g, pi, r.start);
     }
     let inside: Vec<usize> = ctx
-        .mentions
-        .iter()
-        .enumerate()
+        .para_mentions(pi)
         .filter(|(_, m)| m.para == pi && m.start >= r.start && m.end <= r.end && !m.in_quote)
         .map(|(i, _)| i)
         .collect();
@@ -618,7 +625,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     }
     // the phrase is a description with a common noun as its head
     let mut a = r.start;
-    while a < r.end && SPEECH.grammar.determiners.contains(&ctx.lower(pi, a)) {
+    while a < r.end && SPEECH.grammar.determiners.contains(ctx.lower(pi, a)) {
         a += 1;
     }
     if a >= r.end {
@@ -645,7 +652,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         return ctx.reg.of_mention[mi];
     }
     if role_head {
-        let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i)).collect();
+        let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i).to_owned()).collect();
         if let Some(e) = by_role(ctx, &content) {
             return Some(e);
         }
@@ -729,9 +736,9 @@ fn side_in(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<String> {
             return Some(c.to_owned());
         }
     }
-    ctx.mentions
-        .iter()
-        .filter(|m| m.para == pi && m.start >= r.start && m.end <= r.end)
+    ctx.para_mentions(pi)
+        .map(|(_, m)| m)
+        .filter(|m| m.start >= r.start && m.end <= r.end)
         .find_map(|m| country_for(&m.name).map(str::to_owned))
 }
 
@@ -789,7 +796,7 @@ fn capitalise(w: &str) -> String {
 /// The organisation in view before `tok`: the last organisation that spoke or was named as a
 /// subject in the previous two sentences.
 fn recent_organisation(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
-    let here = sentence_of(ctx.doc, pi, tok);
+    let here = ctx.sentence(pi, tok);
     let org = |e: &Entity| e.kind != PersonKind::Person;
     if let Some(&(e, _, s)) = ctx.speakers.last()
         && s + 2 >= here
@@ -797,9 +804,7 @@ fn recent_organisation(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize
     {
         return Some(e);
     }
-    ctx.mentions
-        .iter()
-        .enumerate()
+    ctx.mentions_through(pi)
         .rev()
         .filter(|(_, m)| {
             m.sentence + 2 >= here && (m.para < pi || (m.para == pi && m.end <= tok)) && !m.in_quote
@@ -815,9 +820,7 @@ fn recent_organisation(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize
 
 /// Whoever was named last before token `tok` (a person or organisation).
 fn recent_actor(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
-    ctx.mentions
-        .iter()
-        .enumerate()
+    ctx.mentions_through(pi)
         .rev()
         .filter(|(_, m)| (m.para < pi || (m.para == pi && m.end <= tok)) && !m.in_quote)
         .find_map(|(i, m)| {
@@ -831,10 +834,10 @@ fn recent_actor(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
 
 /// The person in focus just before token `tok`.
 fn focus_before(ctx: &Ctx<'_, '_>, pi: usize, tok: usize) -> Option<usize> {
-    let here = sentence_of(ctx.doc, pi, tok);
+    let here = ctx.sentence(pi, tok);
     // a person named as the subject earlier in this sentence
-    if let Some(e) =
-        sentence_subject(ctx.doc, ctx.mentions, ctx.reg, here).filter(|&(_, end)| end <= tok)
+    if let Some(e) = sentence_subject(ctx.doc, ctx.mentions, ctx.reg, ctx.index, here)
+        .filter(|&(_, end)| end <= tok)
     {
         return Some(e.0);
     }
@@ -887,9 +890,7 @@ fn recent_where(
     tok: usize,
     ok: impl Fn(&Mention, &Entity) -> bool,
 ) -> Option<usize> {
-    ctx.mentions
-        .iter()
-        .enumerate()
+    ctx.mentions_through(pi)
         .rev()
         .filter(|(_, m)| {
             (m.para < pi || (m.para == pi && m.end <= tok)) && !m.in_quote && m.para + 3 >= pi
@@ -907,15 +908,15 @@ fn sentence_subject(
     doc: &Doc<'_>,
     mentions: &[Mention],
     reg: &Registry,
+    index: &Index,
     s: usize,
 ) -> Option<(usize, usize)> {
     let (pi, r) = doc.sentences.get(s)?;
     let p = &doc.paras[*pi];
-    let first = mentions
-        .iter()
-        .enumerate()
-        .find(|(_, m)| m.sentence == s && !m.in_quote)?;
-    let (mi, m) = first;
+    let mi = index
+        .mentions_in(*pi)
+        .find(|&i| mentions[i].sentence == s && !mentions[i].in_quote)?;
+    let m = &mentions[mi];
     let e = reg.of_mention[mi]?;
     if reg.entities[e].kind != PersonKind::Person || !reg.entities[e].evidence || m.possessive {
         return None;
@@ -999,11 +1000,16 @@ fn described_subject(doc: &Doc<'_>, reg: &Registry, s: usize) -> Option<usize> {
 
 /// For each sentence, the person in focus at its end: the person named as its subject, or
 /// the focus carried from the sentence before (for up to three sentences).
-fn focus_chain(doc: &Doc<'_>, mentions: &[Mention], reg: &Registry) -> Vec<Option<usize>> {
+fn focus_chain(
+    doc: &Doc<'_>,
+    mentions: &[Mention],
+    reg: &Registry,
+    index: &Index,
+) -> Vec<Option<usize>> {
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut current: Option<(usize, usize)> = None;
     for s in 0..doc.sentences.len() {
-        if let Some((e, _)) = sentence_subject(doc, mentions, reg, s) {
+        if let Some((e, _)) = sentence_subject(doc, mentions, reg, index, s) {
             current = Some((e, s));
         } else if let Some(e) = described_subject(doc, reg, s) {
             current = Some((e, s));

@@ -4,6 +4,7 @@ mod attribution;
 pub mod claims;
 pub mod cues;
 pub mod facts;
+pub mod index;
 pub mod names;
 pub mod people;
 pub mod quotes;

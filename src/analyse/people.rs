@@ -69,6 +69,13 @@ impl Entity {
 
 /// Fold a name for matching: lower case, no diacritics, no punctuation.
 pub fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b == b' ')
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     strip_diacritics(s)
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == ' ')
@@ -142,12 +149,21 @@ impl Registry {
     pub fn build(mentions: &[Mention]) -> Registry {
         let mut r = Registry::default();
         let mut by_key: HashMap<String, usize> = HashMap::new();
+        // a name seen before names the same actor again: most mentions repeat a name
+        let mut seen: HashMap<(&str, bool), usize> = HashMap::new();
         for m in mentions {
+            let org = m.kind == MentionKind::Organisation;
             let id = match m.kind {
                 MentionKind::Place => None,
+                _ if seen.contains_key(&(m.name.as_str(), org)) => {
+                    seen.get(&(m.name.as_str(), org)).copied()
+                }
                 MentionKind::Organisation => Some(r.organisation(m, &mut by_key)),
                 MentionKind::Person | MentionKind::Unknown => Some(r.person(m, &mut by_key)),
             };
+            if let Some(id) = id {
+                seen.insert((m.name.as_str(), org), id);
+            }
             if let Some(id) = id {
                 r.note(id, m);
             }

@@ -9,8 +9,7 @@
 
 use super::Doc;
 use super::attribution::{
-    Ctx, clause_subject, cue_text, np_after, resolve, sentence_of, sentence_range, speech_verb,
-    subject_of,
+    Ctx, clause_subject, cue_text, np_after, resolve, speech_verb, subject_of,
 };
 use super::cues::Form;
 use super::names::Mention;
@@ -264,7 +263,8 @@ pub struct Attributed {
 pub fn extract(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> Vec<Attributed> {
     let spans = find_spans(doc);
     let masks = quote_masks(doc, &spans);
-    let mut ctx = Ctx::new(doc, mentions, reg, masks);
+    let index = super::index::Index::new(doc, mentions);
+    let mut ctx = Ctx::new(doc, mentions, reg, masks, &index);
     let mut out: Vec<Attributed> = Vec::new();
     let mut thread = Thread::default();
     for pi in 0..doc.paras.len() {
@@ -367,7 +367,7 @@ fn direct(
             cue_words = Some("said".to_owned());
         }
     }
-    let sentence = sentence_of(doc, pi, sp.first_token());
+    let sentence = ctx.sentence(pi, sp.first_token());
     let whole_para = sp.open.is_none_or(|o| o == 0)
         && (sp.close.is_none()
             || sp.close == Some(doc.paras[pi].tokens.len() - 1)
@@ -410,7 +410,7 @@ fn opens_or_follows_cue(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
     let pi = sp.para;
     let toks = &ctx.doc.paras[pi].tokens;
     let Some(open) = sp.open else { return true };
-    let r = sentence_range(ctx.doc, pi, open.min(toks.len().saturating_sub(1)));
+    let r = ctx.sentence_range(pi, open.min(toks.len().saturating_sub(1)));
     let before = &toks[r.start..open];
     before.iter().all(|t| t.kind == Kind::Punct)
         || (open > 0 && matches!(ctx.text(pi, open - 1), "," | ":"))
@@ -439,7 +439,7 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     let pi = sp.para;
     let toks = &doc.paras[pi].tokens;
     let first = sp.first_token().min(toks.len().saturating_sub(1));
-    let srange = sentence_range(doc, pi, first);
+    let srange = ctx.sentence_range(pi, first);
     let open = sp.open.unwrap_or(0);
     let starts_sentence = toks[srange.start..open.max(srange.start)]
         .iter()
@@ -457,7 +457,7 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     let object = open > srange.start && {
         let p = ctx.lower(pi, open - 1);
         matches!(
-            p.as_str(),
+            p,
             "'s" | "\u{2019}s" | "on" | "in" | "of" | "to" | "from" | "at" | "by" | "about"
         )
     };
@@ -476,7 +476,7 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
 fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize) -> Option<Cue> {
     let doc = ctx.doc;
     let toks = &doc.paras[pi].tokens;
-    let srange = sentence_range(doc, pi, from.min(toks.len().saturating_sub(1)));
+    let srange = ctx.sentence_range(pi, from.min(toks.len().saturating_sub(1)));
     let end = srange.end.max(from);
     let mut i = from;
     while i < end
@@ -528,25 +528,19 @@ fn cue_before(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, open: usize) -> Op
         .find(|&k| !ctx.masks[pi][k] && speech_verb(ctx, pi, k))?;
     let text = cue_text(ctx, pi, v, open);
     let ing = ctx.lower(pi, v).ends_with("ing");
-    let end = sentence_range(ctx.doc, pi, v).end;
+    let end = ctx.sentence_range(pi, v).end;
     // a passive naming: `X, dubbed "…" by Y` — the speaker is the agent, if any
-    let verb = super::cues::SPEECH.verb(&ctx.lower(pi, v)).cloned();
+    let verb = super::cues::SPEECH.verb(ctx.lower(pi, v)).cloned();
     let participle = verb
         .as_ref()
         .is_some_and(|x| matches!(x.form, Form::Past | Form::Participle));
     let naming = verb
         .as_ref()
         .is_some_and(|x| super::cues::SPEECH.is_naming(&x.base));
-    let prev = if v > start {
-        ctx.lower(pi, v - 1)
-    } else {
-        String::new()
-    };
+    let prev = if v > start { ctx.lower(pi, v - 1) } else { "" };
     let passive = participle
-        && (matches!(
-            prev.as_str(),
-            "was" | "were" | "been" | "being" | "is" | "are"
-        ) || (prev == "," && naming));
+        && (matches!(prev, "was" | "were" | "been" | "being" | "is" | "are")
+            || (prev == "," && naming));
     if passive {
         let agent = (open..end)
             .find(|&k| ctx.lower(pi, k) == "by" && !ctx.masks[pi][k])
@@ -575,7 +569,7 @@ fn cue_before(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, open: usize) -> Op
 fn colon_speaker(ctx: &mut Ctx<'_, '_>, pi: usize) -> Option<usize> {
     let toks = &ctx.doc.paras[pi].tokens;
     let last = toks.len().checked_sub(1)?;
-    let srange = sentence_range(ctx.doc, pi, last);
+    let srange = ctx.sentence_range(pi, last);
     if let Some(v) = (srange.start..last)
         .rev()
         .find(|&k| speech_verb(ctx, pi, k))

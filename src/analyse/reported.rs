@@ -5,8 +5,7 @@
 use std::ops::Range;
 
 use super::attribution::{
-    Ctx, cue_text, np_after, np_before, participle_subject, resolve, sentence_of, sentence_range,
-    subject_of, time_phrase,
+    Ctx, cue_text, np_after, np_before, participle_subject, resolve, subject_of, time_phrase,
 };
 use super::cues::{Form, SPEECH};
 use super::names::LEX;
@@ -22,8 +21,8 @@ pub fn is_according(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
 
 /// Reported speech cued at token `k` (a speech verb or "according"), with its speaker.
 pub fn at(ctx: &mut Ctx<'_, '_>, pi: usize, k: usize) -> Option<(Quote, usize)> {
-    let si = sentence_of(ctx.doc, pi, k);
-    let r = sentence_range(ctx.doc, pi, k);
+    let si = ctx.sentence(pi, k);
+    let r = ctx.sentence_range(pi, k);
     if is_according(ctx, pi, k) {
         return according_to(ctx, pi, si, &r, k);
     }
@@ -45,7 +44,7 @@ fn trim(ctx: &Ctx<'_, '_>, pi: usize, mut r: Range<usize>) -> Range<usize> {
     let toks = &ctx.doc.paras[pi].tokens;
     while r.start < r.end
         && (toks[r.start].kind == Kind::Punct
-            || matches!(ctx.lower(pi, r.start).as_str(), "that" | "and" | "but"))
+            || matches!(ctx.lower(pi, r.start), "that" | "and" | "but"))
     {
         r.start += 1;
     }
@@ -75,12 +74,9 @@ fn make(
     }
     // "X said he would …": the speaker talks about themselves, which tells their gender
     let first = ctx.lower(pi, content.start);
-    if let Some(g) = LEX.pronoun(&first) {
+    if let Some(g) = LEX.pronoun(first) {
         let e = &mut ctx.reg.entities[speaker];
-        if e.kind == PersonKind::Person
-            && e.gender.is_none()
-            && matches!(first.as_str(), "he" | "she")
-        {
+        if e.kind == PersonKind::Person && e.gender.is_none() && matches!(first, "he" | "she") {
             e.gender = Some(g);
         }
     }
@@ -104,7 +100,7 @@ fn clause_only(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Range<usize> {
     for k in r.clone() {
         let w = ctx.text(pi, k);
         let next = (k + 1 < r.end).then(|| ctx.lower(pi, k + 1));
-        let conj = next.as_deref().is_some_and(|n| {
+        let conj = next.is_some_and(|n| {
             matches!(
                 n,
                 "but" | "though" | "although" | "while" | "whereas" | "which"
@@ -157,7 +153,7 @@ fn according_to(
 /// ("did not dispute", "has repeatedly said").
 fn verb_group_start(ctx: &Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> usize {
     let mut k = v;
-    while k > start && SPEECH.is_between(&ctx.lower(pi, k - 1)) {
+    while k > start && SPEECH.is_between(ctx.lower(pi, k - 1)) {
         k -= 1;
     }
     k
@@ -168,15 +164,15 @@ fn verb_group_start(ctx: &Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> usi
 fn starts_clause(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> bool {
     let g = &SPEECH.grammar;
     let w = ctx.lower(pi, k);
-    if g.subject_pronouns.contains(&w) && w != "that" {
+    if g.subject_pronouns.contains(w) && w != "that" {
         return true;
     }
     let toks = &ctx.doc.paras[pi].tokens;
-    if !(g.determiners.contains(&w) || ctx.is_cap(pi, k)) {
+    if !(g.determiners.contains(w) || ctx.is_cap(pi, k)) {
         return false;
     }
     (k + 1..end.min(k + 8))
-        .any(|j| toks[j].kind == Kind::Word && g.auxiliaries.contains(&ctx.lower(pi, j)))
+        .any(|j| toks[j].kind == Kind::Word && g.auxiliaries.contains(ctx.lower(pi, j)))
 }
 
 /// Does a noun phrase (an object) start at `k`, rather than a verb or an auxiliary?
@@ -184,8 +180,8 @@ fn starts_noun_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
     let w = ctx.lower(pi, k);
     let toks = &ctx.doc.paras[pi].tokens;
     toks[k].kind != Kind::Punct
-        && !SPEECH.grammar.auxiliaries.contains(&w)
-        && !SPEECH.is_between(&w)
+        && !SPEECH.grammar.auxiliaries.contains(w)
+        && !SPEECH.is_between(w)
         && (!w.ends_with("ed") || ctx.is_cap(pi, k))
 }
 
@@ -198,7 +194,7 @@ fn reported(
     v: usize,
 ) -> Option<(Quote, usize)> {
     let toks = &ctx.doc.paras[pi].tokens;
-    let verb = SPEECH.verb(&ctx.lower(pi, v))?.clone();
+    let verb = SPEECH.verb(ctx.lower(pi, v))?.clone();
     let end = content_end(ctx, pi, r);
     let cue = cue_text(ctx, pi, v, end);
     // what follows the verb: addressee, time phrase, "in a statement", "by telephone", "that"
@@ -218,7 +214,7 @@ fn reported(
             continue;
         }
         if matches!(
-            w.as_str(),
+            w,
             "in" | "on" | "during" | "at" | "to" | "via" | "through" | "by" | "over"
         ) {
             // "in a statement", "to reporters", "on Twitter", "by telephone"
@@ -229,8 +225,8 @@ fn reported(
                 if lw == "that" {
                     break;
                 }
-                if SPEECH.is_statement_noun(&lw)
-                    || SPEECH.grammar.channels.contains(&lw)
+                if SPEECH.is_statement_noun(lw)
+                    || SPEECH.grammar.channels.contains(lw)
                     || ctx.is_cap(pi, j)
                 {
                     hit = Some(j + 1);
