@@ -181,6 +181,16 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
             if owner(prev) {
                 return false;
             }
+            // "the Daily Globe report", "a New York Times report": a name used as a modifier
+            if v.form == Form::Base && ctx.is_cap(pi, i - 1) {
+                let mut j = i - 1;
+                while j > 0 && ctx.is_cap(pi, j - 1) {
+                    j -= 1;
+                }
+                if j > 0 && owner(ctx.lower(pi, j - 1)) {
+                    return false;
+                }
+            }
             if i > 1
                 && owner(ctx.lower(pi, i - 2))
                 && toks[i - 1].kind == Kind::Word
@@ -286,8 +296,17 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     if ctx.doc.paras[pi].tokens[k - 1].kind == Kind::Punct {
         return None;
     }
-    // "X would not go that far but said": the coordinated verb shares the clause subject
+    // "X would not go that far but said": the coordinated verb shares the clause subject,
+    // the subject of the speech verb before it when there is one ("X told Y … and said")
     if matches!(lprev.as_str(), "and" | "but") {
+        let earlier = (start..k - 1)
+            .rev()
+            .find(|&j| !ctx.masks[pi][j] && speech_verb(ctx, pi, j));
+        if let Some(j) = earlier
+            && let Some(e) = subject_of(ctx, pi, start, j)
+        {
+            return Some(e);
+        }
         return clause_subject(ctx, pi, start, k - 1);
     }
     // a relative clause: "X, who said …", "a report that said …"
@@ -608,7 +627,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         !ctx.is_cap(pi, r.end - 1) && ctx.doc.paras[pi].tokens[r.end - 1].kind == Kind::Word;
     let ends_with_mention = inside.iter().any(|&i| ctx.mentions[i].end == r.end);
     // a name that is the phrase's head: "Russian President Vladimir Putin", "the Kremlin"
-    if !lower_head || ends_with_mention {
+    if (!lower_head && !LEX.is_role_head(&head)) || ends_with_mention {
         let pick = inside
             .iter()
             .rev()
@@ -660,10 +679,14 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         // of the person in focus
         let definite = ctx.lower(pi, r.start) == "the"
             && !(r.start + 1..r.end).any(|i| matches!(ctx.text(pi, i), "'s" | "\u{2019}s"));
+        // ("the Ohio Republican": a place may stand in the description)
+        let only_places = inside
+            .iter()
+            .all(|&i| ctx.mentions[i].kind == MentionKind::Place);
         if definite
             && LEX.is_role_head(&head)
             && !head.ends_with('s')
-            && inside.is_empty()
+            && only_places
             && let Some(f) = focus_before(ctx, pi, r.start)
         {
             if ctx.reg.entities[f].role.is_none() {

@@ -27,10 +27,12 @@ struct ClaimCues {
     modals: HashSet<String>,
     deny_verbs: HashSet<String>,
     deny_phrases: Vec<String>,
+    rebut_verbs: HashSet<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
     contrast: Vec<String>,
     negations: HashSet<String>,
+    refers_to: HashMap<String, Vec<String>>,
     events: HashMap<String, Vec<String>>,
 }
 
@@ -38,11 +40,15 @@ struct Cues {
     claim_verbs: HashSet<String>,
     modals: HashSet<String>,
     deny_verbs: HashSet<String>,
+    /// Phrases padded with spaces (" not true "), ready for [`has_phrase`].
     deny_phrases: Vec<String>,
+    rebut_verbs: HashSet<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
     contrast: Vec<String>,
     negations: HashSet<String>,
+    /// anaphoric noun → verb bases of the claims it points back to
+    refers_to: HashMap<String, Vec<String>>,
     /// word → event class
     events: HashMap<String, String>,
 }
@@ -55,15 +61,18 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             events.insert(w, class.clone());
         }
     }
+    let pad = |v: Vec<String>| v.iter().map(|p| padded(p)).collect();
     Cues {
         claim_verbs: c.claim_verbs,
         modals: c.modals,
         deny_verbs: c.deny_verbs,
-        deny_phrases: c.deny_phrases,
-        doubt_phrases: c.doubt_phrases,
+        deny_phrases: pad(c.deny_phrases),
+        rebut_verbs: c.rebut_verbs,
+        doubt_phrases: pad(c.doubt_phrases),
         anaphora: c.anaphora,
-        contrast: c.contrast,
+        contrast: pad(c.contrast),
         negations: c.negations,
+        refers_to: c.refers_to,
         events,
     }
 });
@@ -74,6 +83,8 @@ struct Draft {
     entity: Option<usize>,
     para: usize,
     words: Vec<String>,
+    /// Content words, normalised ([`normal`]), in text order without repeats.
+    content: Vec<String>,
     /// Verb base of the cue.
     verb: Option<String>,
 }
@@ -88,8 +99,9 @@ fn padded(s: &str) -> String {
     out
 }
 
-fn has_phrase(padded_text: &str, phrase: &str) -> bool {
-    padded_text.contains(&padded(phrase))
+/// Does a padded text hold a padded phrase?
+fn has_phrase(padded_text: &str, padded_phrase: &str) -> bool {
+    padded_text.contains(padded_phrase)
 }
 
 fn verb_base(cue: Option<&str>) -> Option<String> {
@@ -120,18 +132,24 @@ pub fn extract(
     // stance
     for d in &mut drafts {
         let text = padded(&d.claim.text);
-        let negated_verb = d
-            .claim
-            .text
-            .split_whitespace()
-            .take(3)
-            .any(|w| cues.negations.contains(&w.to_lowercase()) || w.ends_with("n't"));
+        let negated_at = |n: usize| {
+            d.words
+                .iter()
+                .take(n)
+                .any(|w| cues.negations.contains(w) || w.ends_with("n't"))
+        };
         let deny_verb = d.verb.as_ref().is_some_and(|v| cues.deny_verbs.contains(v));
+        // "insisted there was no violation", "maintained he had never met him"
+        let rebuttal = d
+            .verb
+            .as_ref()
+            .is_some_and(|v| cues.rebut_verbs.contains(v))
+            && negated_at(5);
         let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(&text, p));
         if cues.doubt_phrases.iter().any(|p| has_phrase(&text, p)) {
             d.claim.unverified = true;
         }
-        if (deny_verb && !negated_verb) || deny_phrase {
+        if (deny_verb && !negated_at(3)) || deny_phrase || rebuttal {
             d.claim.stance = Stance::Deny;
         }
     }
@@ -146,7 +164,7 @@ pub fn extract(
             other_party(&drafts[i], &drafts[j], reg)
                 && negated(&drafts[j].words) != negated_i
                 && drafts[i].para <= drafts[j].para + 6
-                && echoes(&drafts[i].claim.text, &drafts[j].claim.text)
+                && echoes(&drafts[i], &drafts[j])
         });
         if let Some(j) = target {
             if negated_i {
@@ -179,6 +197,14 @@ fn draft(
     verb: Option<String>,
 ) -> Draft {
     let ent = &reg.entities[e];
+    let words: Vec<String> = words_lower(text).collect();
+    let mut content: Vec<String> = Vec::new();
+    for w in words.iter().filter(|w| is_content(w)) {
+        let n = normal(w);
+        if !content.contains(&n) {
+            content.push(n);
+        }
+    }
     Draft {
         claim: Claim {
             id: String::new(),
@@ -192,7 +218,8 @@ fn draft(
         },
         entity: Some(e),
         para,
-        words: words_lower(text).collect(),
+        words,
+        content,
         verb,
     }
 }
@@ -238,93 +265,96 @@ fn negated(words: &[String]) -> bool {
         .any(|w| CUES.negations.contains(w) || w.ends_with("n't"))
 }
 
-/// Do two statements talk about the same thing: three words in a row, or two content
-/// words (places counted by their country)?
-fn echoes(denial: &str, claim: &str) -> bool {
-    let d: Vec<String> = words_lower(denial).collect();
-    let c: Vec<String> = words_lower(claim).collect();
+/// Do two statements talk about the same thing: three words in a row (two of them content
+/// words), or three content words (places counted by their country, words by their stem)?
+fn echoes(denial: &Draft, claim: &Draft) -> bool {
+    let (d, c) = (&denial.words, &claim.words);
     let three = c
         .windows(3)
         .any(|w| w.iter().filter(|x| is_content(x)).count() >= 2 && d.windows(3).any(|v| v == w));
-    let cs: HashSet<String> = c
-        .iter()
-        .filter(|w| is_content(w))
-        .map(|w| normal(w))
-        .collect();
-    let shared: HashSet<String> = d
-        .iter()
-        .filter(|w| is_content(w))
-        .map(|w| normal(w))
-        .filter(|w| cs.contains(w))
-        .collect();
-    three || shared.len() >= 2
+    three || shared(denial, claim) >= 3
+}
+
+/// How many normalised content words two drafts share.
+fn shared(a: &Draft, b: &Draft) -> usize {
+    a.content.iter().filter(|w| b.content.contains(w)).count()
 }
 
 fn is_content(w: &str) -> bool {
-    w.len() > 3
+    w.len() >= 3
+        && w.chars().next().is_some_and(char::is_alphabetic)
         && !SPEECH.grammar.np_stops.contains(w)
         && !SPEECH.grammar.determiners.contains(w)
+        && !SPEECH.grammar.auxiliaries.contains(w)
+        && !SPEECH.grammar.subject_pronouns.contains(w)
         && !CUES.negations.contains(w)
+        && !CUES.modals.contains(w)
         && !matches!(
             w,
             "said"
                 | "says"
-                | "that"
-                | "this"
-                | "there"
+                | "say"
+                | "the"
+                | "and"
+                | "not"
+                | "his"
+                | "her"
+                | "its"
+                | "him"
+                | "them"
                 | "they"
                 | "their"
-                | "have"
+                | "there"
                 | "been"
-                | "were"
-                | "will"
-                | "would"
+                | "being"
+                | "also"
+                | "very"
+                | "more"
+                | "than"
+                | "who"
+                | "what"
+                | "any"
         )
 }
 
-/// A word for matching: places stand for their country ("moscow" → "russia").
+/// A word for matching: places stand for their country ("moscow" → "russia"), other words
+/// for a rough stem ("tortured", "torture" → "tortur").
 fn normal(w: &str) -> String {
+    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
     let cap: String = {
         let mut c = w.chars();
         c.next()
             .map(|f| f.to_uppercase().chain(c).collect())
             .unwrap_or_default()
     };
-    match country_for(&cap) {
-        Some(country) => country.to_lowercase(),
-        None => w.trim_end_matches("'s").to_owned(),
+    if let Some(country) = country_for(&cap) {
+        return format!("@{}", country.to_lowercase());
     }
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if w.len() >= suffix.len() + 4 && w.ends_with(suffix) {
+            return w[..w.len() - suffix.len()].to_owned();
+        }
+    }
+    w.to_owned()
 }
 
-/// Content words shared by two claims, weighted: an event of the same kind or a name counts
-/// two, another content word one.
+/// Content words shared by two claims, weighted: an event of the same kind or a place
+/// counts two, another content word one.
 fn overlap(a: &Draft, b: &Draft) -> usize {
-    let bs: HashSet<String> = b
-        .words
-        .iter()
-        .filter(|w| is_content(w))
-        .map(|w| normal(w))
-        .collect();
-    let b_events: HashSet<&String> = b.words.iter().filter_map(|w| CUES.events.get(w)).collect();
+    let events = |d: &Draft| -> HashSet<&'static str> {
+        d.words
+            .iter()
+            .filter_map(|w| CUES.events.get(w.as_str()).map(String::as_str))
+            .collect()
+    };
+    let (a_events, b_events) = (events(a), events(b));
     let mut score = 0;
-    let mut seen = HashSet::new();
-    for w in a.words.iter().filter(|w| is_content(w)) {
-        let n = normal(w);
-        if !seen.insert(n.clone()) {
-            continue;
-        }
-        let name = n != *w || country_for(&n).is_some();
-        if bs.contains(&n) {
-            score += if CUES.events.contains_key(w) || name {
-                2
-            } else {
-                1
-            };
-        } else if CUES.events.get(w).is_some_and(|c| b_events.contains(c)) {
-            score += 2;
+    for n in &a.content {
+        if b.content.contains(n) {
+            score += if n.starts_with('@') { 2 } else { 1 };
         }
     }
-    score
+    score + 2 * a_events.intersection(&b_events).count()
 }
 
 /// How well an earlier claim fits as what a denial answers.
@@ -378,6 +408,46 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
             return Some(j);
         }
     }
+    // a noun that points back: "disputed the reports" → what someone reported
+    let verbs: Vec<&String> = d
+        .words
+        .iter()
+        .filter_map(|w| CUES.refers_to.get(w.as_str()))
+        .flatten()
+        .collect();
+    let names_denier = |j: usize| names_party(reg, d.entity, d.claim.side.as_deref(), &drafts[j]);
+    if !verbs.is_empty() {
+        let referred: Vec<usize> = earlier
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&j| {
+                drafts[j].para + 12 >= d.para
+                    && drafts[j].verb.as_ref().is_some_and(|v| verbs.contains(&v))
+            })
+            .collect();
+        // the latest such claim, unless an earlier one is about the party denying it
+        if let Some(&j) = referred
+            .iter()
+            .find(|&&j| names_denier(j))
+            .or(referred.first())
+        {
+            return Some(j);
+        }
+    }
+    // the same party denying again, with nothing of its own to go on: the same claim
+    if d.content.len() <= 4 || overlap_any(drafts, &earlier, d) == 0 {
+        let before = (0..i)
+            .rev()
+            .take_while(|&k| drafts[k].para + 3 >= d.para)
+            .find(|&k| drafts[k].claim.stance == Stance::Deny && !other_party(d, &drafts[k], reg));
+        if let Some(k) = before
+            && let Some(id) = &drafts[k].claim.disputes
+            && let Some(j) = drafts.iter().position(|x| &x.claim.id == id)
+        {
+            return Some(j);
+        }
+    }
     // the same event or words, an explicit claim, close by: the best fit, the latest on ties
     let best = earlier
         .iter()
@@ -387,12 +457,58 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     if let Some((_, j)) = best {
         return Some(j);
     }
+    // an accusation that names the party denying it, just before or just after the denial
+    // ("X insists there was no violation. 'X is breaking the rules,' Y wrote.")
+    if let Some(&j) = earlier
+        .iter()
+        .rev()
+        .find(|&&j| drafts[j].para + 6 >= d.para && names_denier(j))
+    {
+        return Some(j);
+    }
+    if let Some(j) = (i + 1..drafts.len())
+        .take_while(|&j| drafts[j].claim.sentence <= d.claim.sentence + 3)
+        .find(|&j| {
+            drafts[j].claim.stance == Stance::Assert
+                && other_party(d, &drafts[j], reg)
+                && names_denier(j)
+        })
+    {
+        return Some(j);
+    }
     // otherwise the claim just before it
     earlier
         .iter()
         .rev()
         .find(|&&j| drafts[j].para + 3 >= d.para)
         .copied()
+}
+
+/// Does any of the candidate claims share a content word with the denial?
+fn overlap_any(drafts: &[Draft], candidates: &[usize], d: &Draft) -> usize {
+    candidates
+        .iter()
+        .map(|&j| shared(d, &drafts[j]))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Does a claim name the party of an entity: its name, a word of its name, or its side?
+fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) -> bool {
+    let side_word = side.map(|s| format!("@{}", s.to_lowercase()));
+    if side_word.is_some_and(|s| c.content.contains(&s)) {
+        return true;
+    }
+    let Some(e) = e else { return false };
+    let ent = &reg.entities[e];
+    std::iter::once(&ent.name)
+        .chain(ent.aliases.iter())
+        .flat_map(|n| n.split_whitespace())
+        .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| {
+            let w = w.to_lowercase();
+            c.words.contains(&w)
+        })
 }
 
 /// "X's" owners named in a text.
@@ -583,5 +699,45 @@ mod tests {
         let cs = claims(&["The agency said it could not verify the reports from either side."]);
         let c = find(&cs, "could not verify");
         assert!(c.unverified);
+    }
+
+    #[test]
+    fn a_denial_of_the_reports_answers_what_was_reported_about_the_denier() {
+        let cs = claims(&[
+            "The Daily Globe reported that spy planes had seen 20 transfers of fuel between Norwegian and Swedish ships.",
+            "Reuters reported that the regulator had asked for a ban on 10 ships.",
+            "But Swedish officials disputed the news media reports.",
+            "Lars Holm, a spokesman for the Swedish navy, was more categorical. \"The situation you describe does not exist,\" he told reporters.",
+        ]);
+        let report = find(&cs, "spy planes had seen");
+        let denial = find(&cs, "disputed the news media reports");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert_eq!(disputes(&cs, denial).map(|c| &c.id), Some(&report.id));
+        // the same side denying again answers the same claim
+        let again = find(&cs, "does not exist");
+        assert_eq!(again.stance, Stance::Deny);
+        assert_eq!(disputes(&cs, again).map(|c| &c.id), Some(&report.id));
+    }
+
+    #[test]
+    fn an_insistence_with_a_negation_denies_the_accusation_next_to_it() {
+        let cs = claims(&[
+            "Sweden insists that there was no violation of the treaty.",
+            "\"Sweden is letting fuel go to the rebels, a disgrace,\" the Norwegian prime minister, Jonas Berg, wrote on Thursday.",
+        ]);
+        let denial = find(&cs, "there was no violation");
+        assert_eq!(denial.stance, Stance::Deny);
+        let target = disputes(&cs, denial).expect("paired");
+        assert!(target.text.contains("letting fuel go"), "{target:?}");
+    }
+
+    #[test]
+    fn two_shared_words_do_not_make_an_echo() {
+        let cs = claims(&[
+            "Tom Baker demanded assurances that the evidence against the men was not gained under torture.",
+            "Amnesty International also questioned whether the decisions had been based on torture evidence.",
+        ]);
+        let second = find(&cs, "questioned whether");
+        assert_eq!(second.disputes, None, "{cs:#?}");
     }
 }

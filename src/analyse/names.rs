@@ -18,6 +18,7 @@ struct Lists {
     connectors: Vec<String>,
     role_modifiers: Vec<String>,
     adjectives: Vec<String>,
+    party_members: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +75,8 @@ pub struct PeopleLex {
     connectors: HashSet<String>,
     role_modifiers: HashSet<String>,
     adjectives: HashSet<String>,
+    /// "Republican", "Democrat": words for a party member, never the end of a name.
+    party_members: HashSet<String>,
     /// Given names and the gender they usually carry.
     given: HashMap<String, Option<Gender>>,
 }
@@ -206,6 +209,7 @@ pub static LEX: LazyLock<PeopleLex> = LazyLock::new(|| {
         connectors: f.lists.connectors.into_iter().collect(),
         role_modifiers: f.lists.role_modifiers.into_iter().collect(),
         adjectives: f.lists.adjectives.into_iter().collect(),
+        party_members: f.lists.party_members.into_iter().collect(),
         given,
     }
 });
@@ -527,6 +531,13 @@ fn classify(
         if s >= e {
             return None;
         }
+    }
+    // "the Ohio Republican", "Republican senators": a party member is described, not named
+    while e > s && lex.party_members.contains(toks[e - 1].text(text)) {
+        e -= 1;
+    }
+    if s >= e {
+        return None;
     }
     if e - s == 1 && w0.len() > 5 && w0.chars().all(|c| c.is_uppercase()) && !lex.is_org_name(w0) {
         return None;

@@ -750,4 +750,78 @@ mod tests {
         let qs = quotes(&["His comments added another voice to the debate."]);
         assert!(indirect_of(&qs).is_empty());
     }
+
+    #[test]
+    fn a_passive_speech_verb_credits_the_main_speaker_not_its_subject() {
+        let qs = quotes(&[
+            "The leaked files also accuse the mayor of hiding his debts, while his deputy, Ann Lee, is alleged to have taken bribes from a builder.",
+            "Tom Reed, who is said to be close to the mayor, declined to comment.",
+        ]);
+        let ind = indirect_of(&qs);
+        assert!(
+            ind.iter()
+                .any(|(t, s)| t.starts_with("alleged to have taken bribes")
+                    && s.as_deref() == Some("leaked files")),
+            "{ind:?}"
+        );
+        assert!(
+            ind.iter().all(|(_, s)| s.as_deref() != Some("Ann Lee")),
+            "{ind:?}"
+        );
+        assert!(
+            ind.iter().all(|(_, s)| s.as_deref() != Some("Tom Reed")),
+            "{ind:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_report_is_a_modifier_and_a_participle_ends_the_verb() {
+        let qs = quotes(&[
+            "The Foreign Ministry refused to confirm the Daily Globe report, saying that the matter was being discussed.",
+            "The city has asked the regulator to close 10 plants for breaking the rules, Reuters reported, citing court documents.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [
+                (
+                    "the matter was being discussed".into(),
+                    s("Foreign Ministry")
+                ),
+                (
+                    "The city has asked the regulator to close 10 plants for breaking the rules"
+                        .into(),
+                    s("Reuters")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn told_someone_and_said_are_two_reports_of_one_speaker() {
+        let qs = quotes(&[
+            "The ministry told local reporters the plan had failed and said there was no evidence of fraud.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [
+                ("the plan had failed".into(), s("ministry")),
+                ("there was no evidence of fraud".into(), s("ministry")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_state_and_party_describe_the_senator_in_focus() {
+        let qs = quotes(&[
+            "Speaking on a Sunday show, Sen. Tom Baker, R-Ohio, said the chairman had to go.",
+            "The Ohio Republican said the chairman needs to assess whether he can still do his job.",
+            "Mr. Baker added that he had told the chairman as much.",
+        ]);
+        let ind = indirect_of(&qs);
+        assert_eq!(ind.len(), 3, "{ind:?}");
+        assert!(
+            ind.iter().all(|(_, sp)| sp.as_deref() == Some("Tom Baker")),
+            "{ind:?}"
+        );
+    }
 }

@@ -109,13 +109,35 @@ fn clause_only(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Range<usize> {
         if (w == ";"
             || (matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
                 && ctx.doc.paras[pi].tokens[k].space_before)
-            || (w == "," && conj))
+            || (w == "," && conj)
+            || coordinated_speech(ctx, pi, k, r.end))
             && k > r.start
         {
             return r.start..k;
         }
     }
     r
+}
+
+/// "… and said …", "… but added …": a second speech verb of the same speaker starts its own
+/// report at the conjunction.
+fn coordinated_speech(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> bool {
+    if !matches!(ctx.lower(pi, k), "and" | "but") {
+        return false;
+    }
+    let mut j = k + 1;
+    // "… and it said …", "… but he added …"
+    if j < end && matches!(ctx.lower(pi, j), "he" | "she" | "it" | "they" | "we") {
+        j += 1;
+    }
+    while j < end && j < k + 4 && SPEECH.is_between(ctx.lower(pi, j)) {
+        j += 1;
+    }
+    j < end
+        && !ctx.masks[pi][j]
+        && SPEECH
+            .verb(ctx.lower(pi, j))
+            .is_some_and(|v| matches!(v.form, Form::Past | Form::Third) && !v.weak)
 }
 
 fn according_to(
@@ -185,6 +207,97 @@ fn starts_noun_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
         && (!w.ends_with("ed") || ctx.is_cap(pi, k))
 }
 
+/// The words after an addressee verb that name who was spoken to, as short as they can be:
+/// a pronoun ("told him"), a name ("told Reuters"), or a phrase up to its head noun ("told
+/// local reporters", "told the BBC's correspondent") — never the clause that follows ("told
+/// reporters the plan had failed").
+fn addressee_end(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> Option<usize> {
+    let w = ctx.lower(pi, k);
+    if matches!(w, "him" | "her" | "them" | "us" | "me" | "you") {
+        return Some(k + 1);
+    }
+    if let Some((_, m)) = ctx
+        .para_mentions(pi)
+        .find(|(_, m)| (m.start == k || m.outer_start == k) && m.end <= end)
+    {
+        return Some(m.end);
+    }
+    let toks = &ctx.doc.paras[pi].tokens;
+    let g = &SPEECH.grammar;
+    let mut j = k;
+    while j < end && j < k + 5 && toks[j].kind == Kind::Word {
+        let lw = ctx.lower(pi, j);
+        if j > k && (g.auxiliaries.contains(lw) || lw == "that") {
+            break;
+        }
+        let head = g.channels.contains(lw)
+            || LEX.is_group_noun(lw)
+            || LEX.is_role_head(lw)
+            || LEX.is_org_role(lw)
+            || SPEECH.is_statement_noun(lw)
+            || matches!(lw, "newspaper" | "paper" | "agency" | "station" | "website");
+        if head {
+            return Some(j + 1);
+        }
+        if !(g.determiners.contains(lw) || lw.ends_with("'s") || lw.ends_with("\u{2019}s")) {
+            // an adjective or a possessor may stand before the head
+            if j > k + 2 {
+                break;
+            }
+        }
+        j += 1;
+    }
+    np_after(ctx, pi, k, end)
+        .filter(|np| np.len() <= 3)
+        .map(|np| np.end)
+}
+
+/// "X is alleged to have …", "Y was said to be …", "he was told that …": a speech verb in
+/// the passive with no agent. Its subject is who the words are about, not who said them.
+fn is_passive(
+    ctx: &Ctx<'_, '_>,
+    pi: usize,
+    start: usize,
+    v: usize,
+    verb: &super::cues::Verb,
+) -> bool {
+    if !matches!(verb.form, Form::Past | Form::Participle) {
+        return false;
+    }
+    let toks = &ctx.doc.paras[pi].tokens;
+    let g = verb_group_start(ctx, pi, start, v);
+    let be = (g..v).any(|i| {
+        matches!(
+            ctx.lower(pi, i),
+            "is" | "was" | "are" | "were" | "been" | "being" | "be"
+        )
+    }) || (v > start && ctx.lower(pi, v - 1) == "being");
+    be && !(v + 1 < toks.len() && ctx.lower(pi, v + 1) == "by")
+}
+
+/// What a passive speech verb reports, credited to the speaker of the sentence's main
+/// speech verb ("the papers accuse X …, while Y is alleged to have …"); nothing without one.
+fn passive(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    end: usize,
+    cue: String,
+) -> Option<(Quote, usize)> {
+    let governing = (r.start..v).rev().find(|&j| {
+        !ctx.masks[pi][j]
+            && super::attribution::speech_verb(ctx, pi, j)
+            && SPEECH
+                .verb(ctx.lower(pi, j))
+                .is_some_and(|vb| !is_passive(ctx, pi, r.start, j, vb) && vb.form != Form::Ing)
+    })?;
+    let speaker = subject_of(ctx, pi, r.start, governing)?;
+    let content = trim(ctx, pi, v..end);
+    make(ctx, pi, si, content, cue, Some(speaker))
+}
+
 /// Reported speech around the speech verb at `v`.
 fn reported(
     ctx: &mut Ctx<'_, '_>,
@@ -197,6 +310,9 @@ fn reported(
     let verb = SPEECH.verb(ctx.lower(pi, v))?.clone();
     let end = content_end(ctx, pi, r);
     let cue = cue_text(ctx, pi, v, end);
+    if is_passive(ctx, pi, r.start, v, &verb) {
+        return passive(ctx, pi, si, r, v, end, cue);
+    }
     // what follows the verb: addressee, time phrase, "in a statement", "by telephone", "that"
     let mut k = v + 1;
     let mut that = None;
@@ -244,15 +360,22 @@ fn reported(
         }
         if verb.addressee && !object_skipped && toks[k].kind == Kind::Word {
             // "told Reuters", "told Putin", "told the paper", "told him"
-            if let Some(np) = np_after(ctx, pi, k, end)
-                && np.len() <= 5
-            {
-                k = np.end;
+            if let Some(e) = addressee_end(ctx, pi, k, end) {
+                k = e;
                 object_skipped = true;
                 continue;
             }
         }
         break;
+    }
+    // "…, Reuters reported, citing documents": a participle phrase after the verb ends it
+    if k == v + 1
+        && k + 1 < end
+        && ctx.text(pi, k) == ","
+        && ctx.lower(pi, k + 1).ends_with("ing")
+        && !ctx.is_cap(pi, k + 1)
+    {
+        k = end;
     }
     while k < end && ctx.text(pi, k) == "," {
         k += 1;
@@ -269,7 +392,24 @@ fn reported(
     let next = (k < end).then(|| ctx.text(pi, k));
     let opens_quote = next.is_some_and(|w| is_double_mark(w) || is_single_mark(w) || w == ":");
     if k < end && !opens_quote {
-        let clause = that.is_some() || !verb.weak || starts_clause(ctx, pi, k, end);
+        // "apologise to the troops", "argued for a delay": a preposition opens no report
+        if that.is_none()
+            && matches!(
+                ctx.lower(pi, k),
+                "to" | "for" | "with" | "against" | "about"
+            )
+            && k + 1 < end
+            && (SPEECH.grammar.determiners.contains(ctx.lower(pi, k + 1))
+                || matches!(ctx.lower(pi, k + 1), "him" | "her" | "them" | "us" | "me")
+                || ctx.is_cap(pi, k + 1))
+            && !(k + 1..end.min(k + 8)).any(|j| ctx.lower(pi, j) == "that")
+        {
+            return None;
+        }
+        let clause_start = that.is_some() || starts_clause(ctx, pi, k, end);
+        // "disputed the reports", "denied the charge": an object, not a clause
+        let object_only = !clause_start && verb.object && starts_noun_phrase(ctx, pi, k);
+        let clause = clause_start || (!verb.weak && !object_only);
         let short_that = that.is_some_and(|t| end - (t + 1) < 3);
         if clause && !short_that {
             if let Some(speaker) = speaker_of(ctx) {
