@@ -397,13 +397,17 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let owners: Vec<String> = possessors(text);
     for o in &owners {
         let side = country_for(o).map(str::to_owned);
-        let hit = earlier.iter().rev().find(|&&j| {
-            let c = &drafts[j].claim;
-            c.claimant
-                .as_deref()
-                .is_some_and(|n| n.contains(o.as_str()) || o.contains(n))
-                || (side.is_some() && c.side == side)
-        });
+        // of the owner's claims, the one that fits best (the latest on ties)
+        let hit = earlier
+            .iter()
+            .filter(|&&j| {
+                let c = &drafts[j].claim;
+                c.claimant
+                    .as_deref()
+                    .is_some_and(|n| n.contains(o.as_str()) || o.contains(n))
+                    || (side.is_some() && c.side == side)
+            })
+            .max_by_key(|&&j| (fit(d, &drafts[j]), j));
         if let Some(&j) = hit {
             return Some(j);
         }
@@ -520,6 +524,19 @@ fn possessors(text: &str) -> Vec<String> {
             let p = toks[i - 1].text(text);
             if p.chars().next().is_some_and(char::is_uppercase) {
                 out.push(p.to_owned());
+            }
+        }
+        // "a report by Moscow", "claims by the Kremlin": the author of what is denied
+        if t.text(text) == "by" && i > 0 && i + 1 < toks.len() {
+            let noun = toks[i - 1].text(text).to_lowercase();
+            let mut k = i + 1;
+            if toks[k].text(text) == "the" && k + 1 < toks.len() {
+                k += 1;
+            }
+            let name = toks[k].text(text);
+            if CUES.anaphora.contains(&noun) && name.chars().next().is_some_and(char::is_uppercase)
+            {
+                out.push(name.to_owned());
             }
         }
     }
@@ -729,6 +746,18 @@ mod tests {
         assert_eq!(denial.stance, Stance::Deny);
         let target = disputes(&cs, denial).expect("paired");
         assert!(target.text.contains("letting fuel go"), "{target:?}");
+    }
+
+    #[test]
+    fn a_report_by_a_named_author_is_that_authors_claim() {
+        let cs = claims(&[
+            "Norway's defence ministry said its troops had taken the port of Kirkenes.",
+            "Lena Dahl, an analyst, said taking Kirkenes would give Norway a win.",
+            "The Swedish army denied a report by Norway that Norwegian forces had taken Kirkenes.",
+        ]);
+        let denial = find(&cs, "a report by Norway");
+        let target = disputes(&cs, denial).expect("paired");
+        assert!(target.text.contains("had taken the port"), "{target:?}");
     }
 
     #[test]
