@@ -265,7 +265,14 @@ fn is_passive(
         return false;
     }
     let toks = &ctx.doc.paras[pi].tokens;
-    let g = verb_group_start(ctx, pi, start, v);
+    // the verb group, with any adverbs in it ("were not properly disclosed")
+    let mut g = v;
+    while g > start && {
+        let w = ctx.lower(pi, g - 1);
+        SPEECH.is_between(w) || w == "not" || (w.len() > 4 && w.ends_with("ly"))
+    } {
+        g -= 1;
+    }
     let be = (g..v).any(|i| {
         matches!(
             ctx.lower(pi, i),
@@ -286,6 +293,10 @@ fn passive(
     end: usize,
     cue: String,
 ) -> Option<(Quote, usize)> {
+    // only "is alleged to …", "was said to …": not "the ties that were not disclosed"
+    if !(v + 1 < end && ctx.lower(pi, v + 1) == "to") {
+        return None;
+    }
     let governing = (r.start..v).rev().find(|&j| {
         !ctx.masks[pi][j]
             && super::attribution::speech_verb(ctx, pi, j)
