@@ -90,6 +90,15 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 
 /// Load the paths (or the seeds), print every diagnostic once, fail when nothing loaded.
 fn load(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
+    // articles (not only exported stores) to analyse: build the rule tables meanwhile
+    let stores_only = !paths.is_empty()
+        && paths.iter().all(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        });
+    if !stores_only {
+        crossread::analyse::warm_up();
+    }
     let loaded = if paths.is_empty() {
         store::load_seeds()
     } else {
