@@ -87,8 +87,22 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Articles analysed so far by this process (read by the progress bar).
+static ANALYSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many articles this process has analysed so far.
+pub fn analysed() -> usize {
+    ANALYSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Turn a cleaned article into the model.
 pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
+    let article = analyse_inner(id, path, cleaned);
+    ANALYSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    article
+}
+
+fn analyse_inner(id: String, path: String, cleaned: Cleaned) -> Article {
     let Cleaned {
         meta,
         paragraphs,
