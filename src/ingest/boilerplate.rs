@@ -421,6 +421,17 @@ pub fn apply_structure(lines: &mut [Line]) {
         .iter()
         .map(|l| crate::analyse::tokens::words_lower(&l.text).collect())
         .collect();
+    // each line's word set, built once (not once per pair of lines)
+    let word_sets: Vec<HashSet<&str>> = folded
+        .iter()
+        .map(|words| {
+            if words.len() < st.duplicate_min_run {
+                HashSet::new()
+            } else {
+                words.iter().map(String::as_str).collect()
+            }
+        })
+        .collect();
     let mut captions = lines
         .iter()
         .filter(|l| l.removed.as_deref().is_some_and(|r| r.contains("caption")))
@@ -434,7 +445,7 @@ pub fn apply_structure(lines: &mut [Line]) {
             o != k
                 && lines[o].kept()
                 && (ends_like_sentence(&lines[o].text) || o < k)
-                && repeats(&folded[k], &folded[o], st)
+                && repeats(&folded[k], &folded[o], &word_sets[o], st)
         });
         if dup {
             lines[k].removed = Some("image caption or pull quote (repeats the text)".to_owned());
@@ -454,7 +465,8 @@ pub fn apply_structure(lines: &mut [Line]) {
 }
 
 /// Does the word sequence `a` repeat `b`: a long run from its start, or nearly all its words?
-fn repeats(a: &[String], b: &[String], st: &Structure) -> bool {
+/// `b_set` holds the words of `b`.
+fn repeats(a: &[String], b: &[String], b_set: &HashSet<&str>, st: &Structure) -> bool {
     if b.len() < st.duplicate_min_run {
         return false;
     }
@@ -474,8 +486,7 @@ fn repeats(a: &[String], b: &[String], st: &Structure) -> bool {
     if best >= st.duplicate_min_run && best as f32 >= st.duplicate_run_share * a.len() as f32 {
         return true;
     }
-    let set: HashSet<&String> = b.iter().collect();
-    let inside = a.iter().filter(|w| set.contains(w)).count();
+    let inside = a.iter().filter(|w| b_set.contains(w.as_str())).count();
     inside as f32 >= st.duplicate_word_share * a.len() as f32
 }
 
