@@ -72,3 +72,74 @@ fn facts_seeds(b: Bencher) {
         }
     });
 }
+
+/// A generated corpus: `n` variants of the seeds, each with its names and figures changed
+/// (the vowels of capitalised words and the digits shifted by the variant's number), so
+/// that no two articles carry the same people or numbers.
+fn generated(n: usize) -> Vec<(String, String)> {
+    const VOWELS: &[u8] = b"aeiou";
+    (0..n)
+        .map(|k| {
+            let (path, text) = SEEDS[k % SEEDS.len()];
+            let mut out = String::with_capacity(text.len());
+            for word in text.split_inclusive(|c: char| c.is_whitespace()) {
+                let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && word.chars().filter(char::is_ascii_alphabetic).count() > 3;
+                for c in word.chars() {
+                    let v = VOWELS.iter().position(|&v| v as char == c);
+                    out.push(match (capitalised, v) {
+                        (true, Some(i)) => VOWELS[(i + k / 2) % VOWELS.len()] as char,
+                        _ if c.is_ascii_digit() && k > 1 => {
+                            char::from(b'0' + (c as u8 - b'0' + (k % 9) as u8) % 10)
+                        }
+                        _ => c,
+                    });
+                }
+            }
+            (format!("{path}-{k}"), out)
+        })
+        .collect()
+}
+
+const GENERATED: usize = 64;
+
+/// Analyse throughput per core on the generated corpus (one thread, article after article).
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn analyse_generated_one_core(b: Bencher) {
+    let corpus = generated(GENERATED);
+    let bytes: usize = corpus.iter().map(|(_, t)| t.len()).sum();
+    b.counter(BytesCount::new(bytes)).bench(|| {
+        for (path, text) in &corpus {
+            let doc = Document::from_text(path, Format::Text, text);
+            divan::black_box(store::article_from(doc));
+        }
+    });
+}
+
+/// The same corpus on every core (rayon, as `crossread` loads a folder), comparisons
+/// included: the whole load of a store.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn load_generated_all_cores(b: Bencher) {
+    let corpus = generated(GENERATED);
+    let bytes: usize = corpus.iter().map(|(_, t)| t.len()).sum();
+    b.counter(BytesCount::new(bytes)).bench(|| {
+        let docs: Vec<Document> = corpus
+            .iter()
+            .map(|(p, t)| Document::from_text(p, Format::Text, t))
+            .collect();
+        divan::black_box(store::from_documents(docs))
+    });
+}
+
+/// Loading an exported store (`crossread export … > store.json`, then opening store.json):
+/// parsing and checking the JSON of the generated corpus, no analysis.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn store_load_json(b: Bencher) {
+    let docs: Vec<Document> = generated(GENERATED)
+        .iter()
+        .map(|(p, t)| Document::from_text(p, Format::Text, t))
+        .collect();
+    let json = store::to_json(&store::from_documents(docs));
+    b.counter(BytesCount::new(json.len()))
+        .bench(|| divan::black_box(store::parse_store(json.as_bytes())));
+}

@@ -92,3 +92,16 @@ fn frame_read_uncached_seeds_200x60(b: Bencher) {
     b.with_inputs(|| app(store.clone(), Tab::Read))
         .bench_local_refs(|a| crossread::tui::render(a, 200, 60));
 }
+
+/// Key press to redrawn frame with 10,000 articles loaded: the action applied (down, then
+/// up, alternately) and the frame drawn at 200×60.
+#[divan::bench(args = [Tab::Overview, Tab::Facts, Tab::People, Tab::Claims, Tab::Compare, Tab::Read])]
+fn key_to_frame_10k_articles_200x60(b: Bencher, tab: Tab) {
+    let mut a = app(big_store(), tab);
+    let mut down = true;
+    b.bench_local(|| {
+        a.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        crossread::tui::render(&a, 200, 60)
+    });
+}

@@ -253,6 +253,11 @@ impl Gazetteer {
     }
 }
 
+/// Build the gazetteer now (see [`crate::analyse::warm_up`]).
+pub fn warm_up() {
+    LazyLock::force(&GAZETTEER);
+}
+
 static GAZETTEER: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::build(parse("gazetteer.toml", asset!("gazetteer.toml"))));
 

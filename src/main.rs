@@ -88,13 +88,87 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
     Ok((n(w)?, n(h)?))
 }
 
+/// A progress bar on stderr while articles are analysed, shown only when stderr is a terminal
+/// and loading takes more than a moment; dropped (and the line cleared) when loading ends.
+struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(paths: &[PathBuf]) -> Progress {
+        use std::io::IsTerminal;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let done = std::sync::Arc::new(AtomicBool::new(false));
+        if paths.is_empty() || !std::io::stderr().is_terminal() {
+            return Progress { done, thread: None };
+        }
+        let total = crossread::ingest::discover(paths).0.len();
+        let flag = done.clone();
+        let thread = std::thread::spawn(move || {
+            let tick = std::time::Duration::from_millis(100);
+            let start = std::time::Instant::now();
+            let mut drawn = false;
+            while !flag.load(Ordering::Relaxed) {
+                std::thread::sleep(tick);
+                if start.elapsed() < std::time::Duration::from_millis(300) {
+                    continue;
+                }
+                let n = crossread::analyse::analysed().min(total);
+                let width = 30;
+                let filled = (n * width).checked_div(total).unwrap_or(width);
+                let what = if n < total { "analysing" } else { "comparing" };
+                let _ = write!(
+                    std::io::stderr().lock(),
+                    "\r\x1b[2Kcrossread: {what} [{}{}] {n}/{total} articles",
+                    "#".repeat(filled),
+                    "-".repeat(width - filled),
+                );
+                drawn = true;
+            }
+            if drawn {
+                let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+            }
+        });
+        Progress {
+            done,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// Load the paths (or the seeds), print every diagnostic once, fail when nothing loaded.
 fn load(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
+    load_with(paths, true)
+}
+
+/// [`load`], with the comparisons of the pairs only when `compare`.
+fn load_with(paths: &[PathBuf], compare: bool) -> Result<Loaded, ExitCode> {
+    // articles (not only exported stores) to analyse: build the rule tables meanwhile
+    let stores_only = !paths.is_empty()
+        && paths.iter().all(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        });
+    if !stores_only {
+        crossread::analyse::warm_up();
+    }
+    let progress = Progress::start(paths);
     let loaded = if paths.is_empty() {
         store::load_seeds()
     } else {
-        store::load_paths(paths)
+        store::load_paths_with(paths, compare)
     };
+    drop(progress);
     let mut err = std::io::stderr().lock();
     for d in &loaded.diagnostics {
         let _ = writeln!(err, "crossread: {d}");
@@ -171,7 +245,8 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
             write_stdout(report.as_bytes()).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Summary { paths }) => {
-            let loaded = load(&paths).map_err(fail)?;
+            // one line per article: the comparisons are not needed
+            let loaded = load_with(&paths, false).map_err(fail)?;
             let mut buf = Vec::new();
             let _ = summary(&loaded, &mut buf);
             write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))

@@ -36,6 +36,12 @@ pub fn load_seeds() -> Loaded {
 /// Load articles and stores from files and directories. Files that cannot be read are
 /// reported and skipped; the rest load.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_with(paths, true)
+}
+
+/// [`load_paths`], with the comparisons of the pairs only when `compare` (a command that
+/// does not show them need not wait for them).
+pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     let (candidates, mut diagnostics) = ingest::discover(paths);
     let results: Vec<Result<Option<Vec<Article>>, Diagnostic>> = candidates
         .par_iter()
@@ -66,7 +72,9 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
         comparisons: Vec::new(),
     };
     unique_ids(&mut store.articles);
-    finish(&mut store);
+    if compare {
+        finish(&mut store);
+    }
     Loaded {
         store,
         diagnostics,

@@ -86,6 +86,14 @@ impl Triggers {
     }
 }
 
+/// Build the fact lexicons now (see [`crate::analyse::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&TRIGGERS);
+    dates::warm_up();
+    numbers::warm_up();
+    places::warm_up();
+}
+
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut words = FastMap::default();
     numbers::trigger_words(&mut words);

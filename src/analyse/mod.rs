@@ -18,6 +18,33 @@ use crate::ingest::clean::Cleaned;
 use crate::model::{Article, Sentence};
 use tokens::Token;
 
+/// Start building the rule tables and word lists that cleaning and analysis need (regexes,
+/// lexicons, the gazetteer), each as its own job on the thread pool, and return at once.
+///
+/// Each table is built on first use anyway; started together before the first article, they
+/// are built side by side on all cores instead of one after another on the thread that
+/// happens to need them first. Call it only when articles will be analysed (not for a
+/// `store.json`), so that nothing is built that the command does not use.
+pub fn warm_up() {
+    use std::sync::LazyLock;
+    // the costliest first
+    rayon::spawn(|| {
+        LazyLock::force(&crate::ingest::boilerplate::RULES);
+    });
+    rayon::spawn(crate::ingest::metadata::warm_up);
+    rayon::spawn(crate::gazetteer::warm_up);
+    rayon::spawn(|| {
+        LazyLock::force(&names::LEX);
+        LazyLock::force(&cues::SPEECH);
+        sentences::warm_up();
+    });
+    rayon::spawn(|| {
+        facts::warm_up();
+        crate::compare::warm_up();
+        LazyLock::force(&crate::lexicon::CALENDAR);
+    });
+}
+
 /// A paragraph with its tokens and sentences (token ranges).
 pub struct Para<'a> {
     pub text: &'a str,
@@ -60,8 +87,22 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Articles analysed so far by this process (read by the progress bar).
+static ANALYSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many articles this process has analysed so far.
+pub fn analysed() -> usize {
+    ANALYSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Turn a cleaned article into the model.
 pub fn analyse(id: String, path: String, cleaned: Cleaned) -> Article {
+    let article = analyse_inner(id, path, cleaned);
+    ANALYSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    article
+}
+
+fn analyse_inner(id: String, path: String, cleaned: Cleaned) -> Article {
     let Cleaned {
         meta,
         paragraphs,

@@ -22,6 +22,11 @@ struct Abbreviations {
     openers: HashSet<String>,
 }
 
+/// Build the abbreviation list now (see [`crate::analyse::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&ABBR);
+}
+
 static ABBR: LazyLock<Abbreviations> =
     LazyLock::new(|| parse("abbreviations.toml", asset!("abbreviations.toml")));
 

@@ -26,6 +26,11 @@ use crate::model::{Article, Comparison, Summary, Variant};
 
 pub use sentences::{DiffKind, MIN_SIMILARITY, diff_spans, diff_words};
 
+/// Build the comparison rules now (see [`crate::analyse::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&rules::RULES);
+}
+
 /// An article reduced once for comparison with any other.
 pub struct ArticleIndex<'a> {
     article: &'a Article,

@@ -60,7 +60,15 @@ struct RuleFile {
 /// The compiled rule table.
 pub struct Rules {
     specs: Vec<RuleSpec>,
-    set: RegexSet,
+    /// The case-insensitive rules (`(?i)` as a prefix), lower-cased, matched against the
+    /// case-folded line (see [`fold_case`]): a smaller automaton, faster built and run than
+    /// the same rules under Unicode case folding.
+    folded: RegexSet,
+    /// Indices (in `specs`) of the rules in `folded`.
+    folded_ids: Vec<usize>,
+    /// The other rules, matched against the line as it is.
+    exact: RegexSet,
+    exact_ids: Vec<usize>,
     /// Individual regexes, compiled only for span and caption rules that fire.
     single: Vec<OnceLock<Regex>>,
     pub structure: Structure,
@@ -68,6 +76,27 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// The rules that match somewhere in `line`, in table order.
+    fn matches(&self, line: &str) -> Vec<usize> {
+        let mut hits: Vec<usize> = self
+            .exact
+            .matches(line)
+            .into_iter()
+            .map(|k| self.exact_ids[k])
+            .collect();
+        if !self.folded_ids.is_empty() {
+            let folded = fold_case(line);
+            hits.extend(
+                self.folded
+                    .matches(&folded)
+                    .into_iter()
+                    .map(|k| self.folded_ids[k]),
+            );
+            hits.sort_unstable();
+        }
+        hits
+    }
+
     fn regex(&self, i: usize) -> &Regex {
         self.single[i].get_or_init(|| {
             Regex::new(&self.specs[i].pattern)
@@ -82,19 +111,86 @@ fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
+/// The text as the case-insensitive rules see it: ASCII letters lower-cased, and the two
+/// non-ASCII letters that Unicode case folding maps onto ASCII ones (KELVIN SIGN, LONG S)
+/// replaced by them. A rule's `(?i)` literal matches a letter in any case exactly when its
+/// lower-cased literal matches the folded letter.
+fn fold_case(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || b == 0xE2 || b == 0xC5)
+    {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    std::borrow::Cow::Owned(
+        line.chars()
+            .map(|c| match c {
+                '\u{212A}' => 'k',
+                '\u{17F}' => 's',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect(),
+    )
+}
+
+/// A `(?i)…` pattern without its flag and with its literal letters lower-cased (escapes such
+/// as `\S`, `\d` and flag groups `(?…)` are kept), or `None` when the pattern is not
+/// case-insensitive as a whole or has a construct this does not handle.
+fn lowered_pattern(pattern: &str) -> Option<String> {
+    let body = pattern.strip_prefix("(?i)")?;
+    // inline flags other than the ASCII word boundary could switch case sensitivity back on
+    let plain = body.replace("(?-u:\\b)", "").replace("(?:", "");
+    if plain.contains("(?") {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            match chars.next() {
+                // \p{..} / \P{..} name Unicode classes, whose case matters
+                Some('p' | 'P') => return None,
+                Some(n) => out.push(n),
+                None => return None,
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    Some(out)
+}
+
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut file: RuleFile = parse("boilerplate.toml", asset!("boilerplate.toml"));
     for r in &mut file.rule {
         r.pattern = ascii_boundaries(&r.pattern);
     }
-    let set = RegexSet::new(file.rule.iter().map(|r| &r.pattern))
-        .unwrap_or_else(|e| panic!("assets/boilerplate.toml: {e}"));
+    let (mut folded, mut folded_ids, mut exact, mut exact_ids) = (vec![], vec![], vec![], vec![]);
+    for (i, r) in file.rule.iter().enumerate() {
+        match lowered_pattern(&r.pattern) {
+            Some(p) => {
+                folded.push(p);
+                folded_ids.push(i);
+            }
+            None => {
+                exact.push(r.pattern.clone());
+                exact_ids.push(i);
+            }
+        }
+    }
+    let set = |patterns: &[String]| {
+        RegexSet::new(patterns).unwrap_or_else(|e| panic!("assets/boilerplate.toml: {e}"))
+    };
     let breadcrumb = Regex::new(&file.structure.breadcrumb_item)
         .unwrap_or_else(|e| panic!("assets/boilerplate.toml: breadcrumb_item: {e}"));
     Rules {
         single: (0..file.rule.len()).map(|_| OnceLock::new()).collect(),
         specs: file.rule,
-        set,
+        folded: set(&folded),
+        folded_ids,
+        exact: set(&exact),
+        exact_ids,
         structure: file.structure,
         breadcrumb,
     }
@@ -157,7 +253,7 @@ pub fn apply_rules(lines: &mut [Line], removed: &mut Vec<Removed>) {
         if !line.kept() {
             continue;
         }
-        let hits: Vec<usize> = rules.set.matches(&line.text).into_iter().collect();
+        let hits = rules.matches(&line.text);
         // tail: after the story has started, a tail marker drops what follows until prose
         if seen_prose {
             let tail_hit = hits
@@ -178,13 +274,15 @@ pub fn apply_rules(lines: &mut [Line], removed: &mut Vec<Removed>) {
                 }
             }
         }
+        let mut edited = false;
         for &i in &hits {
             let spec = &rules.specs[i];
             match spec.scope {
                 Scope::Span => cut_spans(rules, i, idx, line, removed),
                 Scope::Caption => unglue_captions(rules, i, idx, line, removed),
-                Scope::Line | Scope::Tail => {}
+                Scope::Line | Scope::Tail => continue,
             }
+            edited = true;
         }
         if line.text.trim().is_empty() || !line.text.chars().any(char::is_alphanumeric) {
             if !line.text.trim().is_empty() {
@@ -204,8 +302,9 @@ pub fn apply_rules(lines: &mut [Line], removed: &mut Vec<Removed>) {
             if spec.max_words.is_some_and(|m| words > m) || (spec.unpunctuated && punctuated) {
                 continue;
             }
-            // the span rules may have changed the text: confirm on what is left
-            if rules.regex(i).is_match(&line.text) {
+            // the span rules may have changed the text: confirm on what is left (the set
+            // matched the text as it was, so an untouched line needs no second look)
+            if !edited || rules.regex(i).is_match(&line.text) {
                 line.removed = Some(spec.reason.clone());
                 break;
             }
@@ -322,6 +421,17 @@ pub fn apply_structure(lines: &mut [Line]) {
         .iter()
         .map(|l| crate::analyse::tokens::words_lower(&l.text).collect())
         .collect();
+    // each line's word set, built once (not once per pair of lines)
+    let word_sets: Vec<HashSet<&str>> = folded
+        .iter()
+        .map(|words| {
+            if words.len() < st.duplicate_min_run {
+                HashSet::new()
+            } else {
+                words.iter().map(String::as_str).collect()
+            }
+        })
+        .collect();
     let mut captions = lines
         .iter()
         .filter(|l| l.removed.as_deref().is_some_and(|r| r.contains("caption")))
@@ -335,7 +445,7 @@ pub fn apply_structure(lines: &mut [Line]) {
             o != k
                 && lines[o].kept()
                 && (ends_like_sentence(&lines[o].text) || o < k)
-                && repeats(&folded[k], &folded[o], st)
+                && repeats(&folded[k], &folded[o], &word_sets[o], st)
         });
         if dup {
             lines[k].removed = Some("image caption or pull quote (repeats the text)".to_owned());
@@ -355,7 +465,8 @@ pub fn apply_structure(lines: &mut [Line]) {
 }
 
 /// Does the word sequence `a` repeat `b`: a long run from its start, or nearly all its words?
-fn repeats(a: &[String], b: &[String], st: &Structure) -> bool {
+/// `b_set` holds the words of `b`.
+fn repeats(a: &[String], b: &[String], b_set: &HashSet<&str>, st: &Structure) -> bool {
     if b.len() < st.duplicate_min_run {
         return false;
     }
@@ -375,8 +486,7 @@ fn repeats(a: &[String], b: &[String], st: &Structure) -> bool {
     if best >= st.duplicate_min_run && best as f32 >= st.duplicate_run_share * a.len() as f32 {
         return true;
     }
-    let set: HashSet<&String> = b.iter().collect();
-    let inside = a.iter().filter(|w| set.contains(w)).count();
+    let inside = a.iter().filter(|w| b_set.contains(w.as_str())).count();
     inside as f32 >= st.duplicate_word_share * a.len() as f32
 }
 
@@ -405,6 +515,35 @@ mod tests {
     }
 
     const STORY: &str = "The council voted on Monday to close the old bridge to all traffic.";
+
+    #[test]
+    fn case_insensitive_rules_match_the_folded_line() {
+        assert_eq!(
+            lowered_pattern(r"(?i)(?-u:\b)Support Now\S+\d").as_deref(),
+            Some(r"(?-u:\b)support now\S+\d")
+        );
+        assert_eq!(lowered_pattern(r"(?i)a(?-i:B)"), None);
+        assert_eq!(lowered_pattern(r"(?i)\p{Lu}"), None);
+        assert_eq!(lowered_pattern("^Photo$"), None);
+        assert_eq!(fold_case("SUPPORT \u{212A}m ſ"), "support km s");
+        assert_eq!(RULES.matches("SUPPORT NOW"), RULES.matches("support now"));
+        // every rule finds, through the sets, what its own regex finds
+        let lines = [
+            "Sign up for our NEWSLETTER",
+            "Video Player Placeholder",
+            "1,234 VIEWS",
+            "Copyright 2024 The Example. All Rights Reserved.",
+            "Photo",
+            "READ MORE: the bridge",
+        ];
+        for l in lines {
+            let direct: Vec<usize> = (0..RULES.specs.len())
+                .filter(|&i| RULES.regex(i).is_match(l))
+                .collect();
+            assert_eq!(RULES.matches(l), direct, "{l}");
+            assert!(!direct.is_empty(), "{l}");
+        }
+    }
 
     #[test]
     fn all_rules_compile() {

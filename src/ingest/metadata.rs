@@ -49,6 +49,12 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).unwrap_or_else(|e| panic!("timestamp pattern: {e}"))
 });
 
+/// Build the cue lists and the patterns now (see [`crate::analyse::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&TIMESTAMP);
+    LazyLock::force(&OUTLET);
+}
+
 /// A date-time found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timestamp {

@@ -62,6 +62,11 @@ enum Step {
     Season(u32),
 }
 
+/// Build the lexicon now (see [`crate::analyse::warm_up`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&LEX);
+}
+
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let a: DatesAsset = parse("dates.toml", asset!("dates.toml"));
     let mut periods = Phrases::default();

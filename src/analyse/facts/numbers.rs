@@ -160,6 +160,11 @@ fn map(m: HashMap<String, f64>) -> FastMap<String, f64> {
     m.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect()
 }
 
+/// Build the lexicon now (see [`crate::analyse::warm_up`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&LEX);
+}
+
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let n: NumbersAsset = parse("numbers.toml", asset!("numbers.toml"));
     let u: UnitsAsset = parse("units.toml", asset!("units.toml"));

@@ -78,6 +78,11 @@ fn title_case(w: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Build the lexicon now (see [`crate::analyse::warm_up`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&LEX);
+}
+
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let a: EntitiesAsset = parse("entities.toml", asset!("entities.toml"));
     let mut flags: FastMap<String, u16> = FastMap::default();
