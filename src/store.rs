@@ -78,7 +78,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 pub fn article_from(doc: Document) -> Article {
     let cleaned = clean::clean(&doc);
     let id = stem(&doc.path);
-    analyse::analyse(id, doc.path, cleaned)
+    let mut article = analyse::analyse(id, doc.path, cleaned);
+    // the model boundary: whatever a stage made of the text, nothing unsafe gets in
+    sanitise_article(&mut article);
+    article
 }
 
 /// Build a store from documents in memory.
@@ -166,8 +169,18 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
     }
 }
 
-/// Strings in a loaded store may have been edited by hand: clean them as article text is.
+/// Strings in a loaded store may have been edited by hand: clean them as article text is,
+/// and drop what points outside its article. Comparisons are recomputed, not trusted.
 fn sanitise_store(store: &mut Store) {
+    for a in &mut store.articles {
+        sanitise_article(a);
+    }
+    store.comparisons.clear();
+}
+
+/// Make every string of an article safe to print ([`crate::text::sanitise`]) and every index
+/// point inside it.
+fn sanitise_article(a: &mut Article) {
     fn fix(s: &mut String) {
         if !crate::text::is_clean(s) {
             *s = crate::text::sanitise(s);
@@ -178,7 +191,7 @@ fn sanitise_store(store: &mut Store) {
             fix(s);
         }
     }
-    for a in &mut store.articles {
+    {
         fix(&mut a.id);
         fix(&mut a.path);
         fix_opt(&mut a.title);
@@ -211,6 +224,9 @@ fn sanitise_store(store: &mut Store) {
             fix_opt(&mut f.subject);
             fix_opt(&mut f.qualifier);
             fix_opt(&mut f.date);
+            if let Some(alt) = &mut f.alt {
+                fix_opt(&mut alt.unit);
+            }
         }
         for c in &mut a.claims {
             fix(&mut c.id);
@@ -233,7 +249,6 @@ fn sanitise_store(store: &mut Store) {
             a.boilerplate_reasons.clear();
         }
     }
-    store.comparisons.clear();
 }
 
 /// The store as pretty JSON (the export format).

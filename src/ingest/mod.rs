@@ -39,19 +39,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem that lets the file (or the rest) load. Path and message are sanitised: both
+    /// can quote the input (a file name, a parser's message naming an unknown field).
     pub fn warning(path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level: Level::Warning,
             path: crate::text::sanitise(path),
-            message: message.into(),
+            message: crate::text::sanitise(&message.into()),
         }
     }
 
+    /// A problem that skips the file.
     pub fn error(path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level: Level::Error,
             path: crate::text::sanitise(path),
-            message: message.into(),
+            message: crate::text::sanitise(&message.into()),
         }
     }
 }
@@ -86,10 +89,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document from text already in memory.
+    /// A document from text already in memory. The path is sanitised too: a file name can
+    /// carry escape sequences as well as the text can.
     pub fn from_text(path: &str, format: Format, raw: &str) -> Document {
         Document {
-            path: path.to_owned(),
+            path: crate::text::sanitise(path),
             format,
             text: crate::text::normalise(raw),
             warnings: Vec::new(),
@@ -256,24 +260,29 @@ pub fn read(c: &Candidate) -> Result<Option<Input>, Diagnostic> {
         MAX_ARTICLE_BYTES
     };
     let bytes = read_limited(&c.path, limit).map_err(|m| Diagnostic::error(&shown, m))?;
+    from_bytes(c, &bytes)
+}
+
+/// Decode the bytes of one candidate that were already read (the part of [`read`] after the
+/// I/O, so that tests and fuzzers can feed it any bytes).
+pub fn from_bytes(c: &Candidate, bytes: &[u8]) -> Result<Option<Input>, Diagnostic> {
+    let shown = c.path.display().to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::warning(&shown, "empty file; skipped"));
     }
-    if let Some(what) = binary_kind(&bytes) {
+    if let Some(what) = binary_kind(bytes) {
         return Err(Diagnostic::warning(
             &shown,
             format!("{what}, not text; skipped"),
         ));
     }
-    if c.kind == CandidateKind::Store || looks_like_store(&bytes) {
-        return match crate::store::parse_store(&bytes) {
+    if c.kind == CandidateKind::Store || looks_like_store(bytes) {
+        return match crate::store::parse_store(bytes) {
             Ok(store) => Ok(Some(Input::Store {
-                path: shown,
+                path: crate::text::sanitise(&shown),
                 store: Box::new(store),
             })),
-            Err(e)
-                if c.kind == CandidateKind::Store && !c.explicit && !looks_like_store(&bytes) =>
-            {
+            Err(e) if c.kind == CandidateKind::Store && !c.explicit && !looks_like_store(bytes) => {
                 // some other JSON in a directory: not ours
                 let _ = e;
                 Ok(None)
@@ -281,7 +290,7 @@ pub fn read(c: &Candidate) -> Result<Option<Input>, Diagnostic> {
             Err(e) => Err(Diagnostic::error(&shown, e)),
         };
     }
-    let (text, mut warnings) = decode(&bytes);
+    let (text, mut warnings) = decode(bytes);
     let format = match c.kind {
         CandidateKind::Article(f) => f,
         _ => sniff_format(&text),
