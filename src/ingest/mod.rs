@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Store;
 
-/// Article files larger than this are refused (a news article is rarely over 1 MiB).
-pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+/// Article files larger than this are refused (a news article is rarely over 1 MiB; this
+/// bounds the time and memory one file can take).
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 /// Exported stores larger than this are refused.
 pub const MAX_STORE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// Directories deeper than this are not followed.
