@@ -146,7 +146,7 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
     let parsed: Result<Store, _> = serde_json::from_slice(bytes);
     match parsed {
         Ok(mut store) if store.schema == SCHEMA => {
-            sanitise_store(&mut store);
+            sanitise_store(&mut store)?;
             Ok(store)
         }
         Ok(store) => Err(format!(
@@ -169,18 +169,48 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
     }
 }
 
-/// Strings in a loaded store may have been edited by hand: clean them as article text is,
-/// and drop what points outside its article. Comparisons are recomputed, not trusted.
-fn sanitise_store(store: &mut Store) {
-    for a in &mut store.articles {
-        sanitise_article(a);
+/// Strings in a loaded store may have been edited by hand: clean them as article text is.
+/// An index that points outside its article refuses the whole store (repairing it would
+/// shift every later index: a half-right store is worse than none). Comparisons are
+/// recomputed, not trusted.
+fn sanitise_store(store: &mut Store) -> Result<(), String> {
+    for (i, a) in store.articles.iter_mut().enumerate() {
+        sanitise_strings(a);
+        if let Some(p) = crate::invariants::article_problems(a).first() {
+            return Err(format!(
+                "not a valid crossread store: article {} (`{}`): {p}",
+                i + 1,
+                crate::text::truncate(&a.id, 40)
+            ));
+        }
     }
     store.comparisons.clear();
+    Ok(())
 }
 
 /// Make every string of an article safe to print ([`crate::text::sanitise`]) and every index
 /// point inside it.
 fn sanitise_article(a: &mut Article) {
+    sanitise_strings(a);
+    debug_assert!(
+        crate::invariants::article_problems(a).is_empty(),
+        "{:?}",
+        crate::invariants::article_problems(a)
+    );
+    // indices must point inside the article
+    let n = a.sentences.len();
+    let np = a.paragraphs.len();
+    a.sentences.retain(|s| s.paragraph < np);
+    a.quotes.retain(|q| q.sentence < n);
+    a.facts.retain(|f| f.sentence < n);
+    a.claims.retain(|c| c.sentence < n);
+    a.people
+        .iter_mut()
+        .for_each(|p| p.sentence = p.sentence.min(n.saturating_sub(1)));
+}
+
+/// Make every string of an article safe to print ([`crate::text::sanitise`]).
+fn sanitise_strings(a: &mut Article) {
     fn fix(s: &mut String) {
         if !crate::text::is_clean(s) {
             *s = crate::text::sanitise(s);
@@ -235,16 +265,6 @@ fn sanitise_article(a: &mut Article) {
             fix(&mut c.text);
             fix_opt(&mut c.disputes);
         }
-        // indices must point inside the article
-        let n = a.sentences.len();
-        let np = a.paragraphs.len();
-        a.sentences.retain(|s| s.paragraph < np);
-        a.quotes.retain(|q| q.sentence < n);
-        a.facts.retain(|f| f.sentence < n);
-        a.claims.retain(|c| c.sentence < n);
-        a.people
-            .iter_mut()
-            .for_each(|p| p.sentence = p.sentence.min(n.saturating_sub(1)));
         if a.boilerplate_reasons.len() != a.boilerplate.len() {
             a.boilerplate_reasons.clear();
         }

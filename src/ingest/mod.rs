@@ -242,9 +242,18 @@ fn io_reason(e: &std::io::Error) -> String {
         IsADirectory => "is a directory".to_owned(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_owned(),
-                None => s,
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            if s.contains("levels of symbolic links") {
+                return "symlink loop; skipped".to_owned();
+            }
+            // "Too many …" reads as a sentence start; the message follows a path and a colon
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
     }
@@ -356,18 +365,19 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        // UTF-16 text has NULs too
-        if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
-            return None;
-        }
+    // UTF-16 text has NULs too
+    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    // more than the odd NUL (scraped text can hold a stray one: it is dropped with the other
+    // control characters)
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    if !utf16 && nuls * 100 > head.len() {
         return Some("a binary file");
     }
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    (controls * 10 > head.len()).then_some("a binary file")
+    (!utf16 && controls * 10 > head.len()).then_some("a binary file")
 }
 
 /// Decode bytes as UTF-8 (or UTF-16 with a BOM). Invalid UTF-8 that holds no valid multi-byte
