@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use crossread::Store;
 
+mod common;
+
 const GOOD: &str = "Council closes the old bridge\n\nThe council voted on Monday to close the old bridge to all traffic after inspectors found cracks.\n\n\"It is simply not safe,\" said Jane Roe, the city engineer.\n";
 
 fn crossread(args: &[&Path]) -> Output {
@@ -768,4 +770,49 @@ fn escape_sequences_render_as_harmless_text_in_every_tab() {
         "{text}"
     );
     assert!(text.contains("simply not safe"), "{text}");
+}
+
+/// CJK (two columns), emoji (a ZWJ family, a flag, a skin tone) and combining marks (zero
+/// columns) in table cells: every row's column separators stay where the header's are.
+#[test]
+fn wide_emoji_and_combining_text_keeps_table_columns_aligned() {
+    use crossread::tui::action::Action;
+    use crossread::tui::app::{App, Tab};
+    let json = crossread::store::to_json(&common::fixture())
+        .replace("Volodymyr Zelensky", "東京 Ze\u{301}le\u{301}nsky 👩‍👩‍👧")
+        .replace("Ukrainian president", "議会 🇺🇦 pre\u{301}sident 👍🏽")
+        .replace("About 60,000 people", "About 60,000 人々 🇺🇦 pe\u{301}ople");
+    let store = crossread::store::parse_store(json.as_bytes()).expect("the edited fixture loads");
+    let mut app = App::new(
+        store,
+        crossread::tui::keymap::Keymap::default(),
+        crossread::tui::theme::Theme::new(false),
+    );
+    for (tab, needle) in [(Tab::People, "東京"), (Tab::Facts, "人々")] {
+        for (w, h) in [(120u16, 40u16), (80, 24)] {
+            app.update(Action::Resize(w, h));
+            app.update(Action::ClickTab(tab.index()));
+            let buf = crossread::tui::render(&app, w, h);
+            let text = crossread::tui::buffer_text(&buf);
+            assert!(text.contains(needle), "{text}");
+            // the separators of each table row, by column, inside the left pane
+            let pane_end = (1..w).find(|&x| buf[(x, 2)].symbol() == "┃").unwrap_or(w);
+            let rows: Vec<Vec<u16>> = (2..h)
+                .map(|y| {
+                    (1..pane_end)
+                        .filter(|&x| buf[(x, y)].symbol() == "│")
+                        .collect()
+                })
+                .filter(|xs: &Vec<u16>| !xs.is_empty())
+                .collect();
+            assert!(rows.len() >= 3, "{text}");
+            for r in &rows {
+                assert_eq!(r, &rows[0], "{tab:?} at {w}x{h}: a column moved\n{text}");
+            }
+            // and no line is wider than the screen
+            for line in text.lines() {
+                assert!(crossread::text::width(line) <= w as usize, "{line}");
+            }
+        }
+    }
 }
