@@ -232,7 +232,7 @@ fn end_and_check_the_shell(exit: Exit) {
     t.wait("the prompt", |s| s.lines().any(|l| l.trim_end() == "sh>"));
     // `exec` keeps the pid that the file names: the dashboard's own
     t.text(&format!(
-        "sh -c 'echo $$ > {pid}; exec env XDG_CONFIG_HOME={home} CROSSREAD_E2E_FAIL={fail} {bin} {store}'; echo \"EXITED $?\"",
+        "sh -c 'echo $$ > {pid}; exec env XDG_CONFIG_HOME={home} CROSSREAD_E2E_FAIL={fail} {bin} {store}'; echo \"EXIT\"\"ED $?\"",
         pid = quote_sh(&pid_file),
         home = quote_sh(dir.path()),
         bin = quote_sh(Path::new(bin)),
@@ -252,7 +252,10 @@ fn end_and_check_the_shell(exit: Exit) {
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         }
     }
-    let s = t.wait("the exit status", |s| s.contains("EXITED"));
+    // (the typed line reads EXIT""ED: only the output matches)
+    let s = t.wait("the exit status", |s| {
+        s.lines().any(|l| l.starts_with("EXITED "))
+    });
     let code = match exit {
         Exit::Quit | Exit::Sigterm => "EXITED 0",
         Exit::Panic => "EXITED 101",
