@@ -148,9 +148,14 @@ fn skip_escape(intro: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>
     }
     match kind {
         '[' => {
-            // parameters and intermediates, then one final byte in @..~
-            for c in chars.by_ref() {
-                if ('\u{40}'..='\u{7e}').contains(&c) || !(c.is_ascii()) {
+            // parameters and intermediates, then one final byte in @..~; a non-ASCII
+            // character ends a broken sequence and is kept (it is text, not part of it)
+            while let Some(&c) = chars.peek() {
+                if !c.is_ascii() {
+                    break;
+                }
+                chars.next();
+                if ('\u{40}'..='\u{7e}').contains(&c) {
                     break;
                 }
             }
@@ -272,6 +277,13 @@ mod tests {
         let out = normalise(&s);
         assert!(out.starts_with('a'));
         assert!(out.len() > 5000, "text after the bounded sequence is kept");
+    }
+
+    #[test]
+    fn a_broken_csi_keeps_the_text_after_it() {
+        assert_eq!(sanitise("a\u{1b}[12é b"), "aé b");
+        assert_eq!(sanitise("\u{1b}[1;31mred\u{1b}[0m"), "red");
+        assert_eq!(sanitise("x\u{9b}2Jy"), "xy");
     }
 
     #[test]
