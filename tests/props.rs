@@ -147,6 +147,15 @@ proptest! {
             Document::from_text("left.txt", format, &left),
             Document::from_text("right.txt", Format::Text, &right),
         ];
+        // the analysis itself keeps the promises, before the model boundary's repairs
+        for d in &docs {
+            let raw = crossread::analyse::analyse(
+                "raw".into(),
+                d.path.clone(),
+                crossread::ingest::clean::clean(d),
+            );
+            check(&raw)?;
+        }
         let store = store::from_documents(docs);
         for a in &store.articles {
             check(a)?;
