@@ -22,7 +22,17 @@ fn article(kind: u8, name: &str, bytes: &[u8]) -> Option<crossread::Article> {
         explicit: true,
     };
     match ingest::from_bytes(&c, bytes) {
-        Ok(Some(Input::Document(doc))) => Some(store::article_from(doc)),
+        Ok(Some(Input::Document(doc))) => {
+            // the analysis itself keeps the promises, before the model boundary's repairs
+            let raw = crossread::analyse::analyse(
+                "raw".into(),
+                doc.path.clone(),
+                crossread::ingest::clean::clean(&doc),
+            );
+            let problems = invariants::article_problems(&raw);
+            assert!(problems.is_empty(), "{problems:?}");
+            Some(store::article_from(doc))
+        }
         Ok(Some(Input::Store { store, .. })) => store.articles.into_iter().next(),
         _ => None,
     }
