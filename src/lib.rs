@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod compare;
 pub mod gazetteer;
 pub mod ingest;
+pub mod invariants;
 pub mod lexicon;
 pub mod model;
 pub mod store;

@@ -218,13 +218,22 @@ fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
             crossread::atomic::write(path, json.as_bytes())
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))
         }
-        None => write_stdout(json.as_bytes()),
+        None => write_stdout(&json),
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+/// Print `text` on stdout. On a terminal it passes one last filter
+/// ([`crossread::text::terminal_safe`]): the model is already clean, but nothing printed may
+/// drive the terminal. Piped output is left byte for byte.
+fn write_stdout(text: &str) -> Result<(), String> {
+    use std::io::IsTerminal;
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    let text = if out.is_terminal() {
+        crossread::text::terminal_safe(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // a closed pipe (`| head`) is not worth a message
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -242,19 +251,19 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
         Some(Command::Report { paths }) => {
             let loaded = load(&paths).map_err(fail)?;
             let report = crossread::compare::report::markdown(&loaded.store);
-            write_stdout(report.as_bytes()).map_err(|m| (m, ExitCode::from(1)))
+            write_stdout(&report).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Summary { paths }) => {
             // one line per article: the comparisons are not needed
             let loaded = load_with(&paths, false).map_err(fail)?;
             let mut buf = Vec::new();
             let _ = summary(&loaded, &mut buf);
-            write_stdout(&buf).map_err(|m| (m, ExitCode::from(1)))
+            write_stdout(&String::from_utf8_lossy(&buf)).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Snapshot { tab, size, paths }) => {
             let loaded = load(&paths).map_err(fail)?;
             let text = crossread::tui::snapshot(loaded.store, tab, size.0, size.1);
-            write_stdout(text.as_bytes()).map_err(|m| (m, ExitCode::from(1)))
+            write_stdout(&text).map_err(|m| (m, ExitCode::from(1)))
         }
         None => dashboard(&cli.paths, cli.config.as_deref(), cli.mouse),
     }
@@ -286,7 +295,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err((message, code)) => {
             if !message.is_empty() {
-                eprintln!("crossread: error: {message}");
+                // messages can quote input (a path, a config line): one safe line
+                eprintln!("crossread: error: {}", crossread::text::sanitise(&message));
             }
             code
         }

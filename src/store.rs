@@ -86,7 +86,10 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
 pub fn article_from(doc: Document) -> Article {
     let cleaned = clean::clean(&doc);
     let id = stem(&doc.path);
-    analyse::analyse(id, doc.path, cleaned)
+    let mut article = analyse::analyse(id, doc.path, cleaned);
+    // the model boundary: whatever a stage made of the text, nothing unsafe gets in
+    sanitise_article(&mut article);
+    article
 }
 
 /// Build a store from documents in memory.
@@ -151,7 +154,7 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
     let parsed: Result<Store, _> = serde_json::from_slice(bytes);
     match parsed {
         Ok(mut store) if store.schema == SCHEMA => {
-            sanitise_store(&mut store);
+            sanitise_store(&mut store)?;
             Ok(store)
         }
         Ok(store) => Err(format!(
@@ -175,7 +178,47 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
 }
 
 /// Strings in a loaded store may have been edited by hand: clean them as article text is.
-fn sanitise_store(store: &mut Store) {
+/// An index that points outside its article refuses the whole store (repairing it would
+/// shift every later index: a half-right store is worse than none). Comparisons are
+/// recomputed, not trusted.
+fn sanitise_store(store: &mut Store) -> Result<(), String> {
+    for (i, a) in store.articles.iter_mut().enumerate() {
+        sanitise_strings(a);
+        if let Some(p) = crate::invariants::article_problems(a).first() {
+            return Err(format!(
+                "not a valid crossread store: article {} (`{}`): {p}",
+                i + 1,
+                crate::text::truncate(&a.id, 40)
+            ));
+        }
+    }
+    store.comparisons.clear();
+    Ok(())
+}
+
+/// Make every string of an article safe to print ([`crate::text::sanitise`]) and every index
+/// point inside it.
+fn sanitise_article(a: &mut Article) {
+    sanitise_strings(a);
+    debug_assert!(
+        crate::invariants::article_problems(a).is_empty(),
+        "{:?}",
+        crate::invariants::article_problems(a)
+    );
+    // indices must point inside the article
+    let n = a.sentences.len();
+    let np = a.paragraphs.len();
+    a.sentences.retain(|s| s.paragraph < np);
+    a.quotes.retain(|q| q.sentence < n);
+    a.facts.retain(|f| f.sentence < n);
+    a.claims.retain(|c| c.sentence < n);
+    a.people
+        .iter_mut()
+        .for_each(|p| p.sentence = p.sentence.min(n.saturating_sub(1)));
+}
+
+/// Make every string of an article safe to print ([`crate::text::sanitise`]).
+fn sanitise_strings(a: &mut Article) {
     fn fix(s: &mut String) {
         if !crate::text::is_clean(s) {
             *s = crate::text::sanitise(s);
@@ -186,7 +229,7 @@ fn sanitise_store(store: &mut Store) {
             fix(s);
         }
     }
-    for a in &mut store.articles {
+    {
         fix(&mut a.id);
         fix(&mut a.path);
         fix_opt(&mut a.title);
@@ -219,6 +262,9 @@ fn sanitise_store(store: &mut Store) {
             fix_opt(&mut f.subject);
             fix_opt(&mut f.qualifier);
             fix_opt(&mut f.date);
+            if let Some(alt) = &mut f.alt {
+                fix_opt(&mut alt.unit);
+            }
         }
         for c in &mut a.claims {
             fix(&mut c.id);
@@ -227,21 +273,10 @@ fn sanitise_store(store: &mut Store) {
             fix(&mut c.text);
             fix_opt(&mut c.disputes);
         }
-        // indices must point inside the article
-        let n = a.sentences.len();
-        let np = a.paragraphs.len();
-        a.sentences.retain(|s| s.paragraph < np);
-        a.quotes.retain(|q| q.sentence < n);
-        a.facts.retain(|f| f.sentence < n);
-        a.claims.retain(|c| c.sentence < n);
-        a.people
-            .iter_mut()
-            .for_each(|p| p.sentence = p.sentence.min(n.saturating_sub(1)));
         if a.boilerplate_reasons.len() != a.boilerplate.len() {
             a.boilerplate_reasons.clear();
         }
     }
-    store.comparisons.clear();
 }
 
 /// The store as pretty JSON (the export format).

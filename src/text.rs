@@ -25,6 +25,41 @@ pub fn is_clean(s: &str) -> bool {
     s.chars().all(|c| classify(c) == Class::Keep) && is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
+/// True when `s` holds no character that [`sanitise`] would drop or replace: no control
+/// character, escape sequence, line break, tab, odd space, bidirectional override or
+/// zero-width character. Every string in the model passes this (composition aside).
+pub fn is_safe(s: &str) -> bool {
+    s.chars().all(|c| classify(c) == Class::Keep)
+}
+
+/// The last line of defence before text reaches a terminal: escape sequences, control
+/// characters (except `\n` and `\t`), bidirectional overrides and zero-width characters are
+/// removed; everything else, spaces and composition included, is left as it is. Borrowed when
+/// there is nothing to remove.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let keep =
+        |c: char| c == '\n' || c == '\t' || matches!(classify(c), Class::Keep | Class::Space);
+    if s.chars()
+        .all(|c| keep(c) && !matches!(c, '\u{b}' | '\u{c}'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, classify(c)) {
+            ('\n' | '\t', _) => out.push(c),
+            ('\u{b}' | '\u{c}', _) => out.push(' '),
+            (_, Class::Keep | Class::Space) => out.push(c),
+            ('\r', _) if chars.peek() == Some(&'\n') => {}
+            (_, Class::Newline) => out.push('\n'),
+            (_, Class::Drop) => {}
+            (_, Class::Escape) => skip_escape(c, &mut chars),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn to_nfc(s: String) -> String {
     if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
@@ -113,9 +148,14 @@ fn skip_escape(intro: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>
     }
     match kind {
         '[' => {
-            // parameters and intermediates, then one final byte in @..~
-            for c in chars.by_ref() {
-                if ('\u{40}'..='\u{7e}').contains(&c) || !(c.is_ascii()) {
+            // parameters and intermediates, then one final byte in @..~; a non-ASCII
+            // character ends a broken sequence and is kept (it is text, not part of it)
+            while let Some(&c) = chars.peek() {
+                if !c.is_ascii() {
+                    break;
+                }
+                chars.next();
+                if ('\u{40}'..='\u{7e}').contains(&c) {
                     break;
                 }
             }
@@ -237,6 +277,26 @@ mod tests {
         let out = normalise(&s);
         assert!(out.starts_with('a'));
         assert!(out.len() > 5000, "text after the bounded sequence is kept");
+    }
+
+    #[test]
+    fn a_broken_csi_keeps_the_text_after_it() {
+        assert_eq!(sanitise("a\u{1b}[12é b"), "aé b");
+        assert_eq!(sanitise("\u{1b}[1;31mred\u{1b}[0m"), "red");
+        assert_eq!(sanitise("x\u{9b}2Jy"), "xy");
+    }
+
+    #[test]
+    fn terminal_safe_strips_only_what_drives_a_terminal() {
+        let out = terminal_safe("a\u{1b}]0;pwned\u{7}b\u{1b}[2J\n\tc\r\nd\re\u{202e}f\u{a0}g");
+        assert_eq!(out, "ab\n\tc\nd\nef\u{a0}g");
+        assert!(matches!(
+            terminal_safe("plain\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(is_safe("plain text"));
+        assert!(!is_safe("tab\there"));
+        assert!(!is_safe("bidi\u{202e}"));
     }
 
     #[test]

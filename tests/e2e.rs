@@ -24,9 +24,12 @@ impl Tmux {
             .is_ok_and(|o| o.status.success())
     }
 
+    /// A tmux server of its own: tests run in parallel in one process.
     fn new() -> Tmux {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Tmux {
-            socket: format!("crossread-e2e-{}", std::process::id()),
+            socket: format!("crossread-e2e-{}-{n}", std::process::id()),
         }
     }
 
@@ -196,4 +199,109 @@ fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
     assert!(!s.contains("Key facts ·"), "the dashboard is gone:\n{s}");
     let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
     assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0");
+}
+
+/// How the dashboard ends in [`the_shell_works_after_every_way_out`].
+#[derive(Clone, Copy, Debug)]
+enum Exit {
+    Quit,
+    Sigterm,
+    Panic,
+    Error,
+}
+
+/// Run the dashboard from an interactive `sh` (no line editor of its own: what it shows is
+/// the terminal's own echo), end it one way, then check the shell: the terminal is back in
+/// cooked mode with echo, typed text appears, a command runs, and the screen is the main one.
+fn end_and_check_the_shell(exit: Exit) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = dir.path().join("store.json");
+    std::fs::write(&store, crossread::store::to_json(&common::fixture())).expect("write store");
+    let pid_file = dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_crossread");
+    let fail = match exit {
+        Exit::Panic => "panic",
+        Exit::Error => "error",
+        _ => "",
+    };
+    let t = Tmux::new();
+    t.start(&format!(
+        "env -i PATH=/usr/bin:/bin HOME={home} TERM=screen PS1='sh> ' sh -i",
+        home = quote_sh(dir.path())
+    ));
+    t.wait("the prompt", |s| s.lines().any(|l| l.trim_end() == "sh>"));
+    // `exec` keeps the pid that the file names: the dashboard's own
+    t.text(&format!(
+        "sh -c 'echo $$ > {pid}; exec env XDG_CONFIG_HOME={home} CROSSREAD_E2E_FAIL={fail} {bin} {store}'; echo \"EXIT\"\"ED $?\"",
+        pid = quote_sh(&pid_file),
+        home = quote_sh(dir.path()),
+        bin = quote_sh(Path::new(bin)),
+        store = quote_sh(&store),
+    ));
+    t.keys(&["Enter"]);
+    t.wait_all(&["The Daily Ledger", "1 Overview"]);
+    match exit {
+        Exit::Quit => t.keys(&["q"]),
+        Exit::Panic | Exit::Error => t.keys(&["!"]),
+        Exit::Sigterm => {
+            let pid = std::fs::read_to_string(&pid_file).expect("the pid file");
+            let o = Command::new("kill")
+                .args(["-TERM", pid.trim()])
+                .output()
+                .expect("kill runs");
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+    }
+    // (the typed line reads EXIT""ED: only the output matches)
+    let s = t.wait("the exit status", |s| {
+        s.lines().any(|l| l.starts_with("EXITED "))
+    });
+    let code = match exit {
+        Exit::Quit | Exit::Sigterm => "EXITED 0",
+        Exit::Panic => "EXITED 101",
+        Exit::Error => "EXITED 1",
+    };
+    assert!(s.contains(code), "{exit:?}: {s}");
+    match exit {
+        Exit::Panic => assert!(s.contains("injected panic"), "{s}"),
+        Exit::Error => assert!(
+            s.contains("crossread: error: terminal: injected error"),
+            "{s}"
+        ),
+        _ => {}
+    }
+    assert!(
+        !s.contains("1 Overview"),
+        "{exit:?}: the dashboard is gone:\n{s}"
+    );
+    let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0", "{exit:?}");
+
+    // the terminal's modes, one per line, then typed text that must echo and run
+    t.text("stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo MO''DES");
+    t.keys(&["Enter"]);
+    // (the typed line reads MO''DES: only the output matches)
+    let s = t.wait("the stty line", |s| s.contains(" MODES"));
+    assert!(
+        s.lines().any(|l| l.trim() == "icanon echo MODES"),
+        "{exit:?}: the terminal is not in cooked mode with echo:\n{s}"
+    );
+    t.text("echo ok-$((1+1))");
+    t.keys(&["Enter"]);
+    let s = t.wait("the echo", |s| s.lines().any(|l| l.trim() == "ok-2"));
+    assert!(
+        s.contains("sh> echo ok-$((1+1))"),
+        "{exit:?}: typed text is not echoed:\n{s}"
+    );
+}
+
+#[test]
+fn the_shell_works_after_every_way_out() {
+    if !Tmux::available() {
+        eprintln!("skipping the end-to-end test: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    for exit in [Exit::Quit, Exit::Sigterm, Exit::Panic, Exit::Error] {
+        end_and_check_the_shell(exit);
+    }
 }

@@ -155,17 +155,22 @@ pub fn extract(
     }
     // echoes: two parties' statements on the same words, one of them negated, contradict
     // each other; the later one answers the earlier
+    // (drafts are in sentence order, so paragraphs never decrease: the search stops at the
+    // first draft more than 6 paragraphs back instead of scanning the whole article)
+    let negated_of: Vec<bool> = drafts.iter().map(|d| negated(&d.words)).collect();
     for i in 0..drafts.len() {
         if drafts[i].claim.disputes.is_some() {
             continue;
         }
-        let negated_i = negated(&drafts[i].words);
-        let target = (0..i).rev().find(|&j| {
-            other_party(&drafts[i], &drafts[j], reg)
-                && negated(&drafts[j].words) != negated_i
-                && drafts[i].para <= drafts[j].para + 6
-                && echoes(&drafts[i], &drafts[j])
-        });
+        let negated_i = negated_of[i];
+        let target = (0..i)
+            .rev()
+            .take_while(|&j| drafts[i].para <= drafts[j].para + 6)
+            .find(|&j| {
+                negated_of[j] != negated_i
+                    && other_party(&drafts[i], &drafts[j], reg)
+                    && echoes(&drafts[i], &drafts[j])
+            });
         if let Some(j) = target {
             if negated_i {
                 drafts[i].claim.stance = Stance::Deny;

@@ -315,11 +315,16 @@ pub fn find_mentions(doc: &Doc<'_>) -> Vec<Mention> {
     let lex = &*LEX;
     let vocab = lower_vocabulary(doc);
     let mut out = Vec::new();
+    // per paragraph, not per sentence: one long paragraph must not cost sentences × tokens
+    let mut quoted: (usize, Vec<bool>) = (usize::MAX, Vec::new());
     for (si, (pi, range)) in doc.sentences.iter().enumerate() {
         let para = &doc.paras[*pi];
         let text = para.text;
         let toks = &para.tokens;
-        let quoted = quoted_tokens(text, toks);
+        if quoted.0 != *pi {
+            quoted = (*pi, quoted_tokens(text, toks));
+        }
+        let quoted = &quoted.1;
         let mut i = range.start;
         while i < range.end {
             if !is_cap_word(&toks[i], text) {

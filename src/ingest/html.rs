@@ -26,7 +26,11 @@ pub fn extract(html: &str) -> Result<(String, HtmlMeta), String> {
     let article = reader
         .parse()
         .map_err(|e| format!("no article found in the HTML ({e})"))?;
-    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    // the page's own fields are as hostile as its text: sanitised like any model string
+    let nonempty = |s: Option<String>| {
+        s.map(|s| crate::text::sanitise(&s).trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
     let meta = HtmlMeta {
         title: nonempty(Some(article.title.clone())),
         byline: nonempty(article.byline.clone()),

@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Store;
 
-/// Article files larger than this are refused (a news article is rarely over 1 MiB).
-pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+/// Article files larger than this are refused (a news article is rarely over 1 MiB; this
+/// bounds the time and memory one file can take).
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 /// Exported stores larger than this are refused.
 pub const MAX_STORE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// Directories deeper than this are not followed.
@@ -39,19 +40,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem that lets the file (or the rest) load. Path and message are sanitised: both
+    /// can quote the input (a file name, a parser's message naming an unknown field).
     pub fn warning(path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level: Level::Warning,
             path: crate::text::sanitise(path),
-            message: message.into(),
+            message: crate::text::sanitise(&message.into()),
         }
     }
 
+    /// A problem that skips the file.
     pub fn error(path: &str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             level: Level::Error,
             path: crate::text::sanitise(path),
-            message: message.into(),
+            message: crate::text::sanitise(&message.into()),
         }
     }
 }
@@ -86,10 +90,11 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document from text already in memory.
+    /// A document from text already in memory. The path is sanitised too: a file name can
+    /// carry escape sequences as well as the text can.
     pub fn from_text(path: &str, format: Format, raw: &str) -> Document {
         Document {
-            path: path.to_owned(),
+            path: crate::text::sanitise(path),
             format,
             text: crate::text::normalise(raw),
             warnings: Vec::new(),
@@ -237,9 +242,18 @@ fn io_reason(e: &std::io::Error) -> String {
         IsADirectory => "is a directory".to_owned(),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_owned(),
-                None => s,
+            let s = match s.find(" (os error") {
+                Some(i) => &s[..i],
+                None => &s,
+            };
+            if s.contains("levels of symbolic links") {
+                return "symlink loop; skipped".to_owned();
+            }
+            // "Too many …" reads as a sentence start; the message follows a path and a colon
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => String::new(),
             }
         }
     }
@@ -256,24 +270,29 @@ pub fn read(c: &Candidate) -> Result<Option<Input>, Diagnostic> {
         MAX_ARTICLE_BYTES
     };
     let bytes = read_limited(&c.path, limit).map_err(|m| Diagnostic::error(&shown, m))?;
+    from_bytes(c, &bytes)
+}
+
+/// Decode the bytes of one candidate that were already read (the part of [`read`] after the
+/// I/O, so that tests and fuzzers can feed it any bytes).
+pub fn from_bytes(c: &Candidate, bytes: &[u8]) -> Result<Option<Input>, Diagnostic> {
+    let shown = c.path.display().to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Diagnostic::warning(&shown, "empty file; skipped"));
     }
-    if let Some(what) = binary_kind(&bytes) {
+    if let Some(what) = binary_kind(bytes) {
         return Err(Diagnostic::warning(
             &shown,
             format!("{what}, not text; skipped"),
         ));
     }
-    if c.kind == CandidateKind::Store || looks_like_store(&bytes) {
-        return match crate::store::parse_store(&bytes) {
+    if c.kind == CandidateKind::Store || looks_like_store(bytes) {
+        return match crate::store::parse_store(bytes) {
             Ok(store) => Ok(Some(Input::Store {
-                path: shown,
+                path: crate::text::sanitise(&shown),
                 store: Box::new(store),
             })),
-            Err(e)
-                if c.kind == CandidateKind::Store && !c.explicit && !looks_like_store(&bytes) =>
-            {
+            Err(e) if c.kind == CandidateKind::Store && !c.explicit && !looks_like_store(bytes) => {
                 // some other JSON in a directory: not ours
                 let _ = e;
                 Ok(None)
@@ -281,7 +300,7 @@ pub fn read(c: &Candidate) -> Result<Option<Input>, Diagnostic> {
             Err(e) => Err(Diagnostic::error(&shown, e)),
         };
     }
-    let (text, mut warnings) = decode(&bytes);
+    let (text, mut warnings) = decode(bytes);
     let format = match c.kind {
         CandidateKind::Article(f) => f,
         _ => sniff_format(&text),
@@ -346,18 +365,19 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        // UTF-16 text has NULs too
-        if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
-            return None;
-        }
+    // UTF-16 text has NULs too
+    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    // more than the odd NUL (scraped text can hold a stray one: it is dropped with the other
+    // control characters)
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    if !utf16 && nuls * 100 > head.len() {
         return Some("a binary file");
     }
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    (controls * 10 > head.len()).then_some("a binary file")
+    (!utf16 && controls * 10 > head.len()).then_some("a binary file")
 }
 
 /// Decode bytes as UTF-8 (or UTF-16 with a BOM). Invalid UTF-8 that holds no valid multi-byte

@@ -83,12 +83,27 @@ fn event_loop(
             continue;
         }
         let ev = ct::read()?;
+        #[cfg(debug_assertions)]
+        injected_failure(&ev)?;
         if let Some(a) = event::to_action(app, &ev, mouse) {
             app.update(a);
             dirty = true;
         }
     }
     Ok(())
+}
+
+/// Debug builds only, for the end-to-end test: with `CROSSREAD_E2E_FAIL=panic` or `=error`
+/// the first `!` key panics or fails the loop, so the test can check that the terminal is
+/// given back on those paths as well as on quit.
+#[cfg(debug_assertions)]
+fn injected_failure(ev: &ct::Event) -> io::Result<()> {
+    let bang = matches!(ev, ct::Event::Key(k) if k.code == ct::KeyCode::Char('!'));
+    match std::env::var("CROSSREAD_E2E_FAIL").as_deref() {
+        Ok("panic") if bang => panic!("injected panic (CROSSREAD_E2E_FAIL)"),
+        Ok("error") if bang => Err(io::Error::other("injected error (CROSSREAD_E2E_FAIL)")),
+        _ => Ok(()),
+    }
 }
 
 /// Draw `app` into a `width`×`height` buffer.

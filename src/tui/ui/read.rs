@@ -146,7 +146,7 @@ pub fn layout(app: &App, a: &Article, width: usize) -> Layout {
         let Some(p) = a.paragraphs.get(s.paragraph) else {
             continue;
         };
-        let end = s.start + s.text.len();
+        let end = s.start.saturating_add(s.text.len());
         let range = if p.get(s.start..end) == Some(s.text.as_str()) {
             Some(s.start..end)
         } else {
