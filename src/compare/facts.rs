@@ -8,7 +8,7 @@
 //! subjects overlap; they *differ* when the subject is clearly the same and the values cannot
 //! both be true ("at least six" killed against "at least four" killed).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::analyse::tokens;
 use crate::lexicon::CALENDAR;
@@ -277,7 +277,7 @@ fn is_measure_word(w: &str) -> bool {
 
 /// The words that say what a fact counts: its subject (heaviest), the words of its own text
 /// that are not the number, and the words of its sentence, by distance.
-fn topic(f: &Fact, sentence: &str) -> Bag {
+fn topic(f: &Fact, words: &[String]) -> Bag {
     let mut items: Vec<(u64, f32)> = Vec::new();
     let mut push = |w: &str, weight: f32| {
         if is_generic(w) || is_measure_word(w) || !w.chars().any(char::is_alphabetic) {
@@ -301,8 +301,7 @@ fn topic(f: &Fact, sentence: &str) -> Bag {
     for w in &fact_words {
         push(w, 1.2);
     }
-    let words = super::words::folded_words(sentence);
-    let span = locate(&words, &fact_words);
+    let span = locate(words, &fact_words);
     for (k, w) in words.iter().enumerate() {
         let weight = match span {
             Some((a, b)) if k >= a && k < b => continue,
@@ -337,12 +336,36 @@ pub(crate) fn bracketed(article: &Article) -> HashSet<(usize, String)> {
         .collect()
 }
 
-/// Reduce a fact for matching.
-pub(crate) fn key(f: &Fact, article: &Article) -> FactKey {
-    let sentence = article
-        .sentences
-        .get(f.sentence)
-        .map_or("", |s| s.text.as_str());
+/// The keys of many facts of one article, folding each sentence's words once.
+pub(crate) struct Keys<'a> {
+    article: &'a Article,
+    words: HashMap<usize, Vec<String>>,
+}
+
+impl<'a> Keys<'a> {
+    pub(crate) fn new(article: &'a Article) -> Keys<'a> {
+        Keys {
+            article,
+            words: HashMap::new(),
+        }
+    }
+
+    /// The key of a fact of this article: what it measures, its values, and its topic.
+    pub(crate) fn key(&mut self, f: &Fact) -> FactKey {
+        let article = self.article;
+        let words = self.words.entry(f.sentence).or_insert_with(|| {
+            let s = article
+                .sentences
+                .get(f.sentence)
+                .map_or("", |s| s.text.as_str());
+            super::words::folded_words(s)
+        });
+        key_in(f, words)
+    }
+}
+
+/// Reduce a fact for matching, given the folded words of its sentence.
+fn key_in(f: &Fact, sentence_words: &[String]) -> FactKey {
     let class = match f.kind {
         FactKind::Date => Class::Date,
         FactKind::Place | FactKind::Organisation => Class::Named,
@@ -402,7 +425,7 @@ pub(crate) fn key(f: &Fact, article: &Article) -> FactKey {
         bound: bound_of(f),
         date,
         name,
-        topic: topic(f, sentence),
+        topic: topic(f, sentence_words),
         text: f.text.clone(),
         repeat_key: format!(
             "{}|{}",
@@ -880,8 +903,9 @@ mod tests {
     }
 
     fn aligned(a: &Article, b: &Article) -> Vec<(Status, Option<String>, Option<String>)> {
-        let lk: Vec<FactKey> = a.facts.iter().map(|f| key(f, a)).collect();
-        let rk: Vec<FactKey> = b.facts.iter().map(|f| key(f, b)).collect();
+        let (mut ka, mut kb) = (Keys::new(a), Keys::new(b));
+        let lk: Vec<FactKey> = a.facts.iter().map(|f| ka.key(f)).collect();
+        let rk: Vec<FactKey> = b.facts.iter().map(|f| kb.key(f)).collect();
         align(&lk, &rk, &join_lists(&lk), &join_lists(&rk))
             .rows
             .into_iter()

@@ -50,6 +50,7 @@ impl<'a> ArticleIndex<'a> {
     /// Index one article.
     pub fn new(article: &'a Article) -> ArticleIndex<'a> {
         let conversions = facts::bracketed(article);
+        let mut keys = facts::Keys::new(article);
         let facts: Vec<facts::FactKey> = article
             .facts
             .iter()
@@ -59,7 +60,7 @@ impl<'a> ArticleIndex<'a> {
                     && (conversions.is_empty()
                         || !conversions.contains(&(f.sentence, crate::text::fold(text))))
             })
-            .map(|f| facts::key(f, article))
+            .map(|f| keys.key(f))
             .collect();
         let actors = people::actor_keys(article);
         let quotes = quotes::quote_keys(article);
