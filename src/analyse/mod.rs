@@ -87,6 +87,45 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// "Valery Ivanov, Chief of the General Staff": an organisation named in the apposition of a
+/// person who speaks for a side, with no side of its own, is on that person's side. (Two
+/// outlets' "General Staff" can be two armies' staffs.)
+fn sides_from_members(doc: &Doc<'_>, mentions: &[names::Mention], reg: &mut people::Registry) {
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.kind != names::MentionKind::Organisation || mi == 0 {
+            continue;
+        }
+        let Some(org) = reg.of_mention[mi] else {
+            continue;
+        };
+        if reg.entities[org].side.is_some() {
+            continue;
+        }
+        let p = &mentions[mi - 1];
+        let Some(person) = reg.of_mention[mi - 1] else {
+            continue;
+        };
+        let Some(side) = reg.entities[person].side.clone() else {
+            continue;
+        };
+        if p.para != m.para || p.kind != names::MentionKind::Person || p.end >= m.start {
+            continue;
+        }
+        let para = &doc.paras[m.para];
+        let words: Vec<&str> = (p.end..m.start)
+            .map(|i| para.tokens[i].text(para.text))
+            .collect();
+        let apposition = words.len() <= 6
+            && words.first() == Some(&",")
+            && words[1..].iter().filter(|w| **w == ",").count() == 0
+            && matches!(words.last(), Some(&"of") | Some(&"the"))
+            && words.contains(&"of");
+        if apposition {
+            reg.entities[org].side = Some(side);
+        }
+    }
+}
+
 /// Articles analysed so far by this process (read by the progress bar).
 static ANALYSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -123,6 +162,7 @@ fn analyse_inner(id: String, path: String, cleaned: Cleaned) -> Article {
         .collect();
     let mentions = names::find_mentions(&doc);
     let mut registry = people::Registry::build(&mentions);
+    sides_from_members(&doc, &mentions, &mut registry);
     let mut attributed = quotes::extract(&doc, &mentions, &mut registry);
     quotes::speaker_names(&mut attributed, &registry);
     let claims = claims::extract(&doc, &mentions, &mut registry, &attributed);

@@ -16,6 +16,8 @@ pub(crate) struct ActorKey {
     pub kind: PersonKind,
     pub forms: Vec<NameForm>,
     pub mentions: usize,
+    /// The side the actor speaks for, when the article shows it.
+    pub side: Option<String>,
 }
 
 /// The kind an actor is matched as: a "person" named by a role ("foreign ministry
@@ -61,6 +63,7 @@ pub(crate) fn actor_keys(article: &Article) -> Vec<ActorKey> {
                 kind,
                 forms: forms(p, kind),
                 mentions: p.mentions,
+                side: p.side.clone(),
             }
         })
         .collect()
@@ -114,6 +117,12 @@ pub(crate) fn join_keys(actors: &[ActorKey]) -> Vec<(u64, u32)> {
 /// an organisation in the other meets only on the whole name.
 fn actor_score(a: &ActorKey, b: &ActorKey) -> (f32, usize, usize) {
     let mut best = (0.0, 0, 0);
+    // two bodies of one name on different sides are two bodies: Ukraine's General Staff is
+    // not Russia's, nor one defence ministry the other's
+    let bodies = a.kind != PersonKind::Person && b.kind != PersonKind::Person;
+    if bodies && matches!((&a.side, &b.side), (Some(x), Some(y)) if x != y) {
+        return best;
+    }
     for (i, fa) in a.forms.iter().enumerate() {
         for (j, fb) in b.forms.iter().enumerate() {
             let s = match (a.kind, b.kind) {
