@@ -179,3 +179,33 @@ fn a_symlink_loop_is_reported_not_followed_forever() {
     assert_eq!(stdout(&o).lines().count(), 1);
     assert!(stderr(&o).contains("symlink loop"));
 }
+
+#[test]
+fn report_of_the_seeds_has_every_section_and_the_readme_shows_it() {
+    let o = crossread(&["report", "seeds/"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for section in [
+        "# crossread report",
+        "## The Independent vs ",
+        "### Facts in both",
+        "### People and organisations",
+        "### Spelling variants",
+        "### Quotes",
+    ] {
+        assert!(out.contains(section), "no {section:?} in\n{out}");
+    }
+    // "10 per cent" and "10%" are one fact; the two spellings of one town are a variant
+    assert!(out.contains("| about 10 per cent | about 10% |"), "{out}");
+    assert!(
+        out.contains("Slovyansk (The Independent) ↔ Sloviansk"),
+        "{out}"
+    );
+    // the README's example is this command's output
+    let readme = fs::read_to_string("README.md").expect("README.md");
+    let first_table = out
+        .lines()
+        .find(|l| l.starts_with("| The Independent |"))
+        .expect("a source table");
+    assert!(readme.contains("crossread report seeds/") && readme.contains(first_table));
+}

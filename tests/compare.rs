@@ -121,6 +121,22 @@ fn people_named_by_both_and_by_one() {
     for right in ["Syrskyi", "Zelenskiy", "Gerasimov", "DeepState"] {
         assert_eq!(status_of(&c, right), Some(Status::RightOnly), "{right}");
     }
+    // the first names Ukraine's General Staff, the second Russia's: two bodies, one name
+    let staff: Vec<Status> = c
+        .people
+        .iter()
+        .filter(|r| {
+            r.left.as_deref() == Some("General Staff")
+                || r.right.as_deref() == Some("General Staff")
+        })
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(
+        staff,
+        [Status::LeftOnly, Status::RightOnly],
+        "{:#?}",
+        c.people
+    );
 }
 
 /// A fact as the facts stage writes it, in the sentence that prints it.
