@@ -327,7 +327,9 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     // opens the clause
     if preceded_by_preposition(ctx, pi, np.start) && np.start > start {
         let w = ctx.lower(pi, np.start - 1);
-        if w != "like" {
+        // "like X said", "while he said": X and he are the subjects
+        let pronoun = np.len() == 1 && LEX.pronoun(ctx.lower(pi, np.start)).is_some();
+        if w != "like" && !(w == "while" && pronoun) {
             return clause_subject(ctx, pi, start, np.start - 1);
         }
     }
@@ -528,8 +530,10 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
                     && k >= 2
                     && ctx.is_cap(pi, k - 2);
                 // "a spokesperson for X", "a statement from X", "the head of X"
-                let described =
-                    matches!(lw, "of" | "for" | "from" | "at") && k < end && k >= 2 && {
+                let described = matches!(lw, "of" | "for" | "from" | "at" | "on" | "by")
+                    && k < end
+                    && k >= 2
+                    && {
                         let before = ctx.lower(pi, k - 2);
                         LEX.is_role_head(before) || SPEECH.is_statement_noun(before)
                     };

@@ -824,4 +824,55 @@ mod tests {
             "{ind:?}"
         );
     }
+
+    #[test]
+    fn reported_clauses_keep_their_asides_and_stop_at_the_main_clause() {
+        let qs = quotes(&[
+            "Anna Berg, a spokeswoman, said the candidate was on her way to the hall, which she was still doing at noon.",
+            "The party has said single people and families - young, old, adoptive and foster - would qualify for the grant.",
+            "Tom Reed was quoted widely. While he acknowledged the budget was short, Mr. Reed also said the plan had worked.",
+        ]);
+        let ind = indirect_of(&qs);
+        assert!(
+            ind.contains(&(
+                "the candidate was on her way to the hall, which she was still doing at noon"
+                    .into(),
+                s("Anna Berg")
+            )),
+            "{ind:?}"
+        );
+        assert!(ind.contains(&(
+            "single people and families - young, old, adoptive and foster - would qualify for the grant".into(),
+            s("party")
+        )), "{ind:?}");
+        assert!(
+            ind.contains(&("the budget was short".into(), s("Tom Reed"))),
+            "{ind:?}"
+        );
+        assert!(
+            ind.contains(&("the plan had worked".into(), s("Tom Reed"))),
+            "{ind:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_verb_does_not_make_it_report_forwards() {
+        let qs = quotes(&[
+            "The plan is an insult to every family, local leaders said on Friday, as they met in the capital.",
+            "A document on the Interior Ministry's website states that the fees would double next year.",
+        ]);
+        let ind = indirect_of(&qs);
+        assert_eq!(
+            ind[0],
+            (
+                "The plan is an insult to every family".into(),
+                s("local leaders")
+            )
+        );
+        assert_eq!(ind[1].0, "the fees would double next year");
+        assert!(
+            ind[1].1.as_deref().is_some_and(|n| n.contains("Ministry")),
+            "{ind:?}"
+        );
+    }
 }

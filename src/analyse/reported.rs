@@ -100,17 +100,17 @@ fn clause_only(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Range<usize> {
     for k in r.clone() {
         let w = ctx.text(pi, k);
         let next = (k + 1 < r.end).then(|| ctx.lower(pi, k + 1));
-        let conj = next.is_some_and(|n| {
-            matches!(
-                n,
-                "but" | "though" | "although" | "while" | "whereas" | "which"
-            )
-        });
-        if (w == ";"
-            || (matches!(w, "-" | "\u{2013}" | "\u{2014}" | "--")
-                && ctx.doc.paras[pi].tokens[k].space_before)
-            || (w == "," && conj)
-            || coordinated_speech(ctx, pi, k, r.end))
+        let conj =
+            next.is_some_and(|n| matches!(n, "but" | "though" | "although" | "while" | "whereas"));
+        let dash = |i: usize| {
+            matches!(ctx.text(pi, i), "-" | "\u{2013}" | "\u{2014}" | "--")
+                && ctx.doc.paras[pi].tokens[i].space_before
+        };
+        // a dash that another closes ("families - gay, straight - would") is an aside
+        let lone_dash = dash(k)
+            && !(k + 1..r.end).any(dash)
+            && (r.start..k).filter(|&i| dash(i)).count() % 2 == 0;
+        if (w == ";" || lone_dash || (w == "," && conj) || coordinated_speech(ctx, pi, k, r.end))
             && k > r.start
         {
             return r.start..k;
@@ -319,7 +319,17 @@ fn reported(
 ) -> Option<(Quote, usize)> {
     let toks = &ctx.doc.paras[pi].tokens;
     let verb = SPEECH.verb(ctx.lower(pi, v))?.clone();
-    let end = content_end(ctx, pi, r);
+    let mut end = content_end(ctx, pi, r);
+    // "While he acknowledged funding was short, Ham noted …": the report ends with the
+    // subordinate clause that holds it
+    if matches!(
+        ctx.lower(pi, r.start),
+        "while" | "although" | "though" | "as" | "because" | "since" | "whereas" | "if"
+    ) && let Some(c) = (v + 1..end).find(|&i| ctx.text(pi, i) == ",")
+    {
+        end = c;
+    }
+    let end = end;
     let cue = cue_text(ctx, pi, v, end);
     if is_passive(ctx, pi, r.start, v, &verb) {
         return passive(ctx, pi, si, r, v, end, cue);
@@ -379,12 +389,28 @@ fn reported(
         }
         break;
     }
-    // "…, Reuters reported, citing documents": a participle phrase after the verb ends it
-    if k == v + 1
+    // "…, Reuters reported, citing documents", "…, lawmakers said Friday, as they …": a
+    // participle phrase or a subordinate clause after the verb ends what the verb reports
+    if that.is_none()
         && k + 1 < end
         && ctx.text(pi, k) == ","
-        && ctx.lower(pi, k + 1).ends_with("ing")
         && !ctx.is_cap(pi, k + 1)
+        && (ctx.lower(pi, k + 1).ends_with("ing")
+            || matches!(
+                ctx.lower(pi, k + 1),
+                "as" | "while"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "but"
+                    | "amid"
+                    | "even"
+                    | "with"
+                    | "and"
+            ))
     {
         k = end;
     }
