@@ -101,9 +101,15 @@ struct Draft {
 
 /// Words with a space on both sides, for phrase search.
 fn padded(s: &str) -> String {
-    let mut out = String::from(" ");
-    for w in words_lower(s) {
-        out.push_str(&w);
+    padded_words(&words_lower(s).collect::<Vec<_>>())
+}
+
+/// [`padded`] of a text from its words ([`words_lower`]), already split.
+fn padded_words(words: &[String]) -> String {
+    let mut out = String::with_capacity(1 + words.iter().map(|w| w.len() + 1).sum::<usize>());
+    out.push(' ');
+    for w in words {
+        out.push_str(w);
         out.push(' ');
     }
     out
@@ -253,7 +259,7 @@ fn draft(
         },
         entity: Some(e),
         para,
-        padded: padded(text),
+        padded: padded_words(&words),
         anaphora: words.iter().any(|w| CUES.anaphora.contains(w)),
         modal: words.iter().any(|w| CUES.modals.contains(w)),
         words,
