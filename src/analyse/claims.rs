@@ -83,20 +83,49 @@ struct Draft {
     entity: Option<usize>,
     para: usize,
     words: Vec<String>,
+    /// Which of `words` are content words ([`is_content`]).
+    is_content: Vec<bool>,
     /// Content words, normalised ([`normal`]), in text order without repeats.
     content: Vec<String>,
+    /// Event classes of the words, sorted, without repeats.
+    events: Vec<&'static str>,
+    /// The claim's text padded for phrase search ([`padded`]).
+    padded: String,
+    /// A word points back to an earlier statement ("the reports").
+    anaphora: bool,
+    /// A word is a modal ("could", "may"): a hedged claim.
+    modal: bool,
     /// Verb base of the cue.
     verb: Option<String>,
 }
 
 /// Words with a space on both sides, for phrase search.
 fn padded(s: &str) -> String {
-    let mut out = String::from(" ");
-    for w in words_lower(s) {
-        out.push_str(&w);
+    padded_words(&words_lower(s).collect::<Vec<_>>())
+}
+
+/// [`padded`] of a text from its words ([`words_lower`]), already split.
+fn padded_words(words: &[String]) -> String {
+    let mut out = String::with_capacity(1 + words.iter().map(|w| w.len() + 1).sum::<usize>());
+    out.push(' ');
+    for w in words {
+        out.push_str(w);
         out.push(' ');
     }
     out
+}
+
+/// `s` in lower case, written into `buf`: no allocation for an ASCII word once `buf` has
+/// grown (the same result as [`str::to_lowercase`]).
+fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf
 }
 
 /// Does a padded text hold a padded phrase?
@@ -131,7 +160,7 @@ pub fn extract(
     drafts.sort_by_key(|d| d.claim.sentence);
     // stance
     for d in &mut drafts {
-        let text = padded(&d.claim.text);
+        let text = &d.padded;
         let negated_at = |n: usize| {
             d.words
                 .iter()
@@ -145,8 +174,8 @@ pub fn extract(
             .as_ref()
             .is_some_and(|v| cues.rebut_verbs.contains(v))
             && negated_at(5);
-        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(&text, p));
-        if cues.doubt_phrases.iter().any(|p| has_phrase(&text, p)) {
+        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(text, p));
+        if cues.doubt_phrases.iter().any(|p| has_phrase(text, p)) {
             d.claim.unverified = true;
         }
         if (deny_verb && !negated_at(3)) || deny_phrase || rebuttal {
@@ -203,13 +232,20 @@ fn draft(
 ) -> Draft {
     let ent = &reg.entities[e];
     let words: Vec<String> = words_lower(text).collect();
+    let is_content: Vec<bool> = words.iter().map(|w| is_content(w)).collect();
     let mut content: Vec<String> = Vec::new();
-    for w in words.iter().filter(|w| is_content(w)) {
+    for (w, _) in words.iter().zip(&is_content).filter(|(_, c)| **c) {
         let n = normal(w);
         if !content.contains(&n) {
             content.push(n);
         }
     }
+    let mut events: Vec<&'static str> = words
+        .iter()
+        .filter_map(|w| CUES.events.get(w.as_str()).map(String::as_str))
+        .collect();
+    events.sort_unstable();
+    events.dedup();
     Draft {
         claim: Claim {
             id: String::new(),
@@ -223,8 +259,13 @@ fn draft(
         },
         entity: Some(e),
         para,
+        padded: padded_words(&words),
+        anaphora: words.iter().any(|w| CUES.anaphora.contains(w)),
+        modal: words.iter().any(|w| CUES.modals.contains(w)),
         words,
+        is_content,
         content,
+        events,
         verb,
     }
 }
@@ -276,7 +317,10 @@ fn echoes(denial: &Draft, claim: &Draft) -> bool {
     let (d, c) = (&denial.words, &claim.words);
     let three = c
         .windows(3)
-        .any(|w| w.iter().filter(|x| is_content(x)).count() >= 2 && d.windows(3).any(|v| v == w));
+        .zip(claim.is_content.windows(3))
+        .any(|(w, content)| {
+            content.iter().filter(|x| **x).count() >= 2 && d.windows(3).any(|v| v == w)
+        });
     three || shared(denial, claim) >= 3
 }
 
@@ -346,20 +390,15 @@ fn normal(w: &str) -> String {
 /// Content words shared by two claims, weighted: an event of the same kind or a place
 /// counts two, another content word one.
 fn overlap(a: &Draft, b: &Draft) -> usize {
-    let events = |d: &Draft| -> HashSet<&'static str> {
-        d.words
-            .iter()
-            .filter_map(|w| CUES.events.get(w.as_str()).map(String::as_str))
-            .collect()
-    };
-    let (a_events, b_events) = (events(a), events(b));
     let mut score = 0;
     for n in &a.content {
         if b.content.contains(n) {
             score += if n.starts_with('@') { 2 } else { 1 };
         }
     }
-    score + 2 * a_events.intersection(&b_events).count()
+    // the event lists hold no repeats: this counts the event classes the two share
+    let events = a.events.iter().filter(|e| b.events.contains(e)).count();
+    score + 2 * events
 }
 
 /// How well an earlier claim fits as what a denial answers.
@@ -372,7 +411,7 @@ fn fit(d: &Draft, t: &Draft) -> isize {
         score += 2;
     }
     // "dismissed the reports": a claim that was reported
-    if d.words.iter().any(|w| CUES.anaphora.contains(w))
+    if d.anaphora
         && t.verb
             .as_deref()
             .is_some_and(|v| matches!(v, "report" | "claim" | "allege" | "announce" | "state"))
@@ -385,7 +424,7 @@ fn fit(d: &Draft, t: &Draft) -> isize {
     if d.para == t.para {
         score += 1;
     }
-    if t.words.iter().any(|w| CUES.modals.contains(w)) {
+    if t.modal {
         score -= 2;
     }
     score
@@ -555,8 +594,7 @@ fn counter_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let p = &drafts[j];
     let sides_differ = matches!((&c.claim.side, &p.claim.side), (Some(a), Some(b)) if a != b);
     let near = c.claim.sentence <= p.claim.sentence + 1 && c.para <= p.para + 1;
-    let text = padded(&c.claim.text);
-    let contrast = CUES.contrast.iter().any(|m| has_phrase(&text, m));
+    let contrast = CUES.contrast.iter().any(|m| has_phrase(&c.padded, m));
     (sides_differ && near && contrast && other_party(c, p, reg)).then_some(j)
 }
 
@@ -567,6 +605,8 @@ fn passive_denials(
     reg: &mut Registry,
     drafts: &mut Vec<Draft>,
 ) {
+    // every word is looked up as a verb: lower-case it into one reused buffer
+    let mut lower = String::new();
     for (si, (pi, r)) in doc.sentences.iter().enumerate() {
         let p = &doc.paras[*pi];
         let w = |i: usize| p.tokens[i].text(p.text).to_lowercase();
@@ -574,7 +614,7 @@ fn passive_denials(
             if p.tokens[k].kind != Kind::Word {
                 continue;
             }
-            let Some(v) = SPEECH.verb(&w(k)) else {
+            let Some(v) = SPEECH.verb(lower_into(p.tokens[k].text(p.text), &mut lower)) else {
                 continue;
             };
             if !CUES.deny_verbs.contains(&v.base) || k < r.start + 2 {

@@ -131,12 +131,20 @@ impl PeopleLex {
     /// The longest role phrase (of a person or an organisation) that ends at the end of
     /// `words` (lower case), as a length.
     pub fn role_suffix(&self, words: &[String]) -> Option<usize> {
-        let person = self
-            .roles
-            .iter()
-            .filter(|r| r.len() <= words.len() && words.ends_with(r))
-            .map(Vec::len)
-            .max();
+        // a role phrase ends with its head: without a head at the end, only an empty phrase
+        // could match (the roles are sorted longest first, so an empty one is last)
+        let person = if words
+            .last()
+            .is_some_and(|w| self.role_heads.contains(w.as_str()))
+        {
+            self.roles
+                .iter()
+                .filter(|r| r.len() <= words.len() && words.ends_with(r))
+                .map(Vec::len)
+                .max()
+        } else {
+            self.roles.last().filter(|r| r.is_empty()).map(Vec::len)
+        };
         let org = words
             .last()
             .filter(|w| self.org_roles.contains(w.as_str()))
@@ -294,15 +302,15 @@ pub fn is_body(name: &str) -> bool {
 }
 
 /// Words used in the doc in lower case: a capitalised sentence opener that also occurs in
-/// lower case is a common word, not a name.
-pub fn lower_vocabulary(doc: &Doc<'_>) -> HashSet<String> {
+/// lower case is a common word, not a name. The words are borrowed from the text.
+pub fn lower_vocabulary<'a>(doc: &Doc<'a>) -> HashSet<&'a str> {
     let mut v = HashSet::new();
     for p in &doc.paras {
         for t in &p.tokens {
             if t.kind == Kind::Word {
                 let s = t.text(p.text);
                 if s.chars().next().is_some_and(char::is_lowercase) {
-                    v.insert(s.to_owned());
+                    v.insert(s);
                 }
             }
         }
@@ -489,7 +497,7 @@ fn classify(
     si: usize,
     (mut s, e): (usize, usize),
     first: bool,
-    vocab: &HashSet<String>,
+    vocab: &HashSet<&str>,
     lex: &PeopleLex,
 ) -> Option<Mention> {
     let para = &doc.paras[pi];
@@ -502,7 +510,7 @@ fn classify(
         let lw = w.to_lowercase();
         let common_opener = opener_at == Some(s)
             && e - s == 1
-            && vocab.contains(&lw)
+            && vocab.contains(lw.as_str())
             && !lex.is_title_word(w)
             && !lex.is_org_name(w);
         if lex.not_names.contains(&lw)

@@ -103,17 +103,105 @@ fn initials(name: &str) -> String {
 
 /// Two spellings of one surname: close by Jaro-Winkler and edit distance, same first letter.
 pub fn same_surname_spelling(a: &str, b: &str) -> bool {
-    let (a, b) = (key(a), key(b));
-    if a == b {
-        return true;
+    Spelling::of(a).matches(&Spelling::of(b))
+}
+
+/// A surname folded for [`same_surname_spelling`], with what its quick rejections need, so
+/// that a surname compared against many others is folded and measured only once.
+#[derive(Debug, Clone, PartialEq)]
+struct Spelling {
+    /// The folded surname ([`key`]).
+    key: String,
+    /// Its length in characters.
+    chars: usize,
+    /// Its first character.
+    first: Option<char>,
+}
+
+impl Spelling {
+    fn of(s: &str) -> Spelling {
+        let key = key(s);
+        Spelling {
+            chars: key.chars().count(),
+            first: key.chars().next(),
+            key,
+        }
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < 5 || a.chars().next() != b.chars().next() {
-        return false;
+
+    /// See [`same_surname_spelling`]. The similarity measures run only when the lengths
+    /// and first letters allow a match: the edit distance is at least the difference in
+    /// length, so a larger difference than the bound can never pass.
+    fn matches(&self, other: &Spelling) -> bool {
+        if self.key == other.key {
+            return true;
+        }
+        let (la, lb) = (self.chars, other.chars);
+        if la.min(lb) < 5 || self.first != other.first {
+            return false;
+        }
+        let bound = 1 + la.max(lb) / 6;
+        if la.abs_diff(lb) > bound {
+            return false;
+        }
+        strsim::jaro_winkler(&self.key, &other.key) >= 0.9
+            && strsim::levenshtein(&self.key, &other.key) <= bound
     }
-    let jw = strsim::jaro_winkler(&a, &b);
-    let lev = strsim::levenshtein(&a, &b);
-    jw >= 0.9 && lev <= 1 + la.max(lb) / 6
+}
+
+/// The folded forms of one entity's names, computed once and reused while the mentions are
+/// clustered: [`Registry::person`] compares each new mention with every entity so far.
+#[derive(Debug)]
+struct EntityKeys {
+    /// The name these keys were folded from (a fuller form may replace it).
+    name: String,
+    /// [`key`] of the name, then of each alias.
+    names: Vec<String>,
+    /// [`key`] of the first word of a multi-word name.
+    first: Option<String>,
+    /// [`Entity::surname_key`].
+    surname: String,
+    /// [`key`] of the last word of each alias.
+    alias_surnames: Vec<String>,
+    /// The surname as [`same_surname_spelling`] compares it.
+    spelling: Spelling,
+}
+
+impl EntityKeys {
+    fn new(e: &Entity) -> EntityKeys {
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let surname = e.surname_key();
+        let mut k = EntityKeys {
+            name: e.name.clone(),
+            names: vec![key(&e.name)],
+            first: (words.len() > 1).then(|| key(words[0])),
+            spelling: Spelling::of(&surname),
+            surname,
+            alias_surnames: Vec::new(),
+        };
+        k.add_aliases(e);
+        k
+    }
+
+    /// Fold the aliases added since the last call (aliases are only ever appended).
+    fn add_aliases(&mut self, e: &Entity) {
+        for a in e.aliases.iter().skip(self.alias_surnames.len()) {
+            self.names.push(key(a));
+            self.alias_surnames
+                .push(key(a.rsplit(' ').next().unwrap_or(a)));
+        }
+    }
+
+    /// Bring the keys of every entity up to date: new entities, new names, new aliases.
+    fn sync(keys: &mut Vec<EntityKeys>, entities: &[Entity]) {
+        keys.truncate(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            match keys.get_mut(i) {
+                Some(k) if k.name == e.name => k.add_aliases(e),
+                Some(k) => *k = EntityKeys::new(e),
+                None => keys.push(EntityKeys::new(e)),
+            }
+        }
+    }
 }
 
 /// The side a mention shows: its demonym, its possessor, or the place itself.
@@ -151,6 +239,8 @@ impl Registry {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         // a name seen before names the same actor again: most mentions repeat a name
         let mut seen: HashMap<(&str, bool), usize> = HashMap::new();
+        // the folded names of the entities, kept in step with them by `person`
+        let mut keys: Vec<EntityKeys> = Vec::new();
         for m in mentions {
             let org = m.kind == MentionKind::Organisation;
             let id = match m.kind {
@@ -159,7 +249,9 @@ impl Registry {
                     seen.get(&(m.name.as_str(), org)).copied()
                 }
                 MentionKind::Organisation => Some(r.organisation(m, &mut by_key)),
-                MentionKind::Person | MentionKind::Unknown => Some(r.person(m, &mut by_key)),
+                MentionKind::Person | MentionKind::Unknown => {
+                    Some(r.person(m, &mut by_key, &mut keys))
+                }
             };
             if let Some(id) = id {
                 seen.insert((m.name.as_str(), org), id);
@@ -211,7 +303,12 @@ impl Registry {
         }
     }
 
-    fn person(&mut self, m: &Mention, by_key: &mut HashMap<String, usize>) -> usize {
+    fn person(
+        &mut self,
+        m: &Mention,
+        by_key: &mut HashMap<String, usize>,
+        keys: &mut Vec<EntityKeys>,
+    ) -> usize {
         let words: Vec<&str> = m.name.split_whitespace().collect();
         let surname = key(words.last().copied().unwrap_or(""));
         let first = (words.len() > 1).then(|| key(words[0]));
@@ -223,17 +320,16 @@ impl Registry {
         {
             return id;
         }
+        EntityKeys::sync(keys, &self.entities);
         // the same surname with a compatible first name
-        let compatible = |e: &Entity| {
+        let compatible = |e: &Entity, k: &EntityKeys| {
             let single_org = e.kind == PersonKind::Organisation
                 && words.len() == 1
-                && e.names().any(|n| key(n) == surname);
+                && k.names.contains(&surname);
             if e.kind != PersonKind::Person && !single_org {
                 return false;
             }
-            let ew: Vec<&str> = e.name.split_whitespace().collect();
-            let efirst = (ew.len() > 1).then(|| key(ew[0]));
-            match (&first, &efirst) {
+            match (&first, &k.first) {
                 (Some(a), Some(b)) => {
                     a == b
                         || (a.len() == 1 && b.starts_with(a.as_str()))
@@ -245,26 +341,25 @@ impl Registry {
         let exact = self
             .entities
             .iter()
+            .zip(keys.iter())
             .enumerate()
-            .filter(|(_, e)| {
-                compatible(e)
-                    && (e.surname_key() == surname
-                        || e.aliases
-                            .iter()
-                            .any(|a| key(a.rsplit(' ').next().unwrap_or(a)) == surname))
+            .filter(|(_, (e, k))| {
+                compatible(e, k) && (k.surname == surname || k.alias_surnames.contains(&surname))
             })
-            .max_by_key(|(_, e)| e.last_sentence)
+            .max_by_key(|(_, (e, _))| e.last_sentence)
             .map(|(i, _)| i);
         let id = exact.or_else(|| {
             // a misspelling of a known surname: only when exactly one person fits
+            let spelling = Spelling::of(&surname);
             let fits: Vec<usize> = self
                 .entities
                 .iter()
+                .zip(keys.iter())
                 .enumerate()
-                .filter(|(_, e)| {
+                .filter(|(_, (e, k))| {
                     e.kind == PersonKind::Person
-                        && compatible(e)
-                        && same_surname_spelling(&e.surname_key(), &surname)
+                        && compatible(e, k)
+                        && k.spelling.matches(&spelling)
                 })
                 .map(|(i, _)| i)
                 .collect();
