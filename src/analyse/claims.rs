@@ -194,11 +194,16 @@ pub fn extract(
         let negated_i = negated_of[i];
         let target = (0..i)
             .rev()
-            .take_while(|&j| drafts[i].para <= drafts[j].para + 6)
+            .take_while(|&j| drafts[i].para <= drafts[j].para + 12)
             .find(|&j| {
                 negated_of[j] != negated_i
                     && other_party(&drafts[i], &drafts[j], reg)
-                    && echoes(&drafts[i], &drafts[j])
+                    && if drafts[i].para <= drafts[j].para + 6 {
+                        echoes(&drafts[i], &drafts[j])
+                    } else {
+                        // further back, only a phrase quoted back counts
+                        echoes_phrase(&drafts[i], &drafts[j])
+                    }
             });
         if let Some(j) = target {
             if negated_i {
@@ -314,14 +319,18 @@ fn negated(words: &[String]) -> bool {
 /// Do two statements talk about the same thing: three words in a row (two of them content
 /// words), or three content words (places counted by their country, words by their stem)?
 fn echoes(denial: &Draft, claim: &Draft) -> bool {
+    echoes_phrase(denial, claim) || shared(denial, claim) >= 3
+}
+
+/// Do two statements share three words in a row, two of them content words ("not 'a war of
+/// the president's choosing'")?
+fn echoes_phrase(denial: &Draft, claim: &Draft) -> bool {
     let (d, c) = (&denial.words, &claim.words);
-    let three = c
-        .windows(3)
+    c.windows(3)
         .zip(claim.is_content.windows(3))
         .any(|(w, content)| {
             content.iter().filter(|x| **x).count() >= 2 && d.windows(3).any(|v| v == w)
-        });
-    three || shared(denial, claim) >= 3
+        })
 }
 
 /// How many normalised content words two drafts share.
@@ -408,7 +417,7 @@ fn fit(d: &Draft, t: &Draft) -> isize {
         .as_ref()
         .is_some_and(|v| CUES.claim_verbs.contains(v))
     {
-        score += 2;
+        score += 3;
     }
     // "dismissed the reports": a claim that was reported
     if d.anaphora
@@ -425,7 +434,7 @@ fn fit(d: &Draft, t: &Draft) -> isize {
         score += 1;
     }
     if t.modal {
-        score -= 2;
+        score -= 3;
     }
     score
 }
@@ -452,9 +461,32 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
                     || (side.is_some() && c.side == side)
             })
             .max_by_key(|&&j| (fit(d, &drafts[j]), j));
+        // …unless nothing the owner said is in the denial and another claim is in it at
+        // length ("a report by Moscow that its forces had captured X" → the claim of X)
+        let strong = earlier
+            .iter()
+            .copied()
+            .filter(|&j| overlap(d, &drafts[j]) >= 3)
+            .max_by_key(|&j| (fit(d, &drafts[j]), j));
+        if let (Some(&h), Some(s)) = (hit, strong)
+            && overlap(d, &drafts[h]) == 0
+        {
+            return Some(s);
+        }
         if let Some(&j) = hit {
             return Some(j);
         }
+    }
+    // "dismissed that criticism", "rejected these claims": the other party's claim just before
+    let demonstrative = d.words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "that" | "this" | "these" | "those")
+            && CUES.anaphora.contains(&w[1])
+    });
+    if demonstrative
+        && let Some(&j) = earlier.last()
+        && drafts[j].claim.sentence + 2 >= d.claim.sentence
+    {
+        return Some(j);
     }
     // a noun that points back: "disputed the reports" → what someone reported
     let verbs: Vec<&String> = d
@@ -549,6 +581,10 @@ fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) 
     }
     let Some(e) = e else { return false };
     let ent = &reg.entities[e];
+    // a group is named by what it is ("Republican officials"), not by a name of its own
+    if ent.kind == crate::model::PersonKind::Group {
+        return false;
+    }
     std::iter::once(&ent.name)
         .chain(ent.aliases.iter())
         .flat_map(|n| n.split_whitespace())
@@ -813,5 +849,30 @@ mod tests {
         ]);
         let second = find(&cs, "questioned whether");
         assert_eq!(second.disputes, None, "{cs:#?}");
+    }
+
+    #[test]
+    fn that_criticism_is_the_other_partys_claim_just_before() {
+        let cs = claims(&[
+            "Anna Berg, a Labour councillor, said there were too few buses for the Labour districts.",
+            "A spokesman for the Green Party, Tom Reed, said the mayor was \"abandoning our towns to the car.\"",
+            "Labour officials dismissed that criticism.",
+        ]);
+        let denial = find(&cs, "dismissed that criticism");
+        let target = disputes(&cs, denial).expect("paired");
+        assert_eq!(target.claimant.as_deref(), Some("Tom Reed"), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_phrase_quoted_back_far_below_still_answers_it() {
+        let mut paras =
+            vec!["Tom Baker called the conflict \"a war of the president's choosing.\""];
+        paras.extend(["The dispute went on through the week in the capital."; 8]);
+        paras.push("\"The conflict was not a war of the president's choosing,\" Anna Berg wrote.");
+        let cs = claims(&paras);
+        let denial = find(&cs, "was not a war");
+        assert_eq!(denial.stance, Stance::Deny);
+        let target = disputes(&cs, denial).expect("paired");
+        assert_eq!(target.claimant.as_deref(), Some("Tom Baker"));
     }
 }
