@@ -3,23 +3,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn crossread(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crossread"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::{crossread, stderr, stdout};
 
 const ARTICLE: &str = "Council closes old bridge\n\nThe council voted on Monday to close the old bridge to all traffic after inspectors found cracks.\n\n\"It is simply not safe,\" said Jane Roe, the city engineer.\n";
 

@@ -13,25 +13,9 @@ use std::time::{Duration, Instant};
 use crossread::Store;
 
 mod common;
+use common::{crossread, stderr, stdout};
 
 const GOOD: &str = "Council closes the old bridge\n\nThe council voted on Monday to close the old bridge to all traffic after inspectors found cracks.\n\n\"It is simply not safe,\" said Jane Roe, the city engineer.\n";
-
-fn crossread(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crossread"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// A temp dir holding `good.txt` (the article that must still load).
 fn setup() -> (tempfile::TempDir, PathBuf) {

@@ -4,7 +4,30 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
+use std::process::{Command, Output, Stdio};
+
 use crossread::model::*;
+
+/// Run the real binary with these arguments (no colour, no input) and wait for it.
+pub fn crossread<S: AsRef<OsStr>>(args: &[S]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a run printed on stderr, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// What a run printed on stdout, as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
 
 /// Split paragraphs into sentences at ". ", "? " and "! " (the fixture's text is simple).
 fn sentences(paragraphs: &[String]) -> Vec<Sentence> {
