@@ -444,25 +444,37 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     let starts_sentence = toks[srange.start..open.max(srange.start)]
         .iter()
         .all(|t| t.kind == Kind::Punct);
+    // a quote that is the object of a preposition, a possessive or an article ("on CBS's
+    // "Face the Nation,"", "a "Town Hall" forum") is a title: no cue, before or after it,
+    // makes it speech
+    let object = open > srange.start && {
+        let p = ctx.lower(pi, open - 1);
+        matches!(
+            p,
+            "'s" | "\u{2019}s"
+                | "on"
+                | "in"
+                | "of"
+                | "to"
+                | "from"
+                | "at"
+                | "by"
+                | "about"
+                | "a"
+                | "an"
+                | "the"
+        )
+    };
+    let text = ctx.doc.paras[pi].text[sp.start..sp.end].trim();
+    if object && looks_like_title(text) {
+        return None;
+    }
     let before = if starts_sentence {
         None
     } else {
         cue_before(ctx, pi, srange.start, open)
     };
     if before.as_ref().is_some_and(|c| c.speaker.is_some()) {
-        return before;
-    }
-    // a quote that is the object of a preposition or a possessive ("on CBS's "Face the
-    // Nation,"") is a title: the cue after it belongs to the sentence, not to it
-    let object = open > srange.start && {
-        let p = ctx.lower(pi, open - 1);
-        matches!(
-            p,
-            "'s" | "\u{2019}s" | "on" | "in" | "of" | "to" | "from" | "at" | "by" | "about"
-        )
-    };
-    let text = ctx.doc.paras[pi].text[sp.start..sp.end].trim();
-    if object && looks_like_title(text) {
         return before;
     }
     let after = sp.close.and_then(|c| cue_after(ctx, pi, c + 1));
@@ -873,6 +885,18 @@ mod tests {
         assert!(
             ind[1].1.as_deref().is_some_and(|n| n.contains("Ministry")),
             "{ind:?}"
+        );
+    }
+
+    #[test]
+    fn titles_after_a_preposition_or_an_article_are_not_speech() {
+        let qs = quotes(&[
+            "\"We need to step back from this,\" Tom Baker said on City Radio's \"Morning Round Up.\"",
+            "He cited the questions put to the candidate during a \"Town Hall Special\" forum last week.",
+        ]);
+        assert_eq!(
+            direct(&qs),
+            [("We need to step back from this".into(), s("Tom Baker"))]
         );
     }
 }
