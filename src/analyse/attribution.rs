@@ -271,6 +271,15 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             .rev()
             .find(|&j| matches!(ctx.text(pi, j), "," | "("));
         if let Some(o) = open {
+            // "Supporters of X, including Y, say": the interruption only gives examples;
+            // the subject is the phrase that opens the clause
+            let examples = (start..k - 1).find(|&j| {
+                ctx.text(pi, j) == ","
+                    && matches!(ctx.lower(pi, j + 1), "including" | "notably" | "especially")
+            });
+            if let Some(c) = examples {
+                return clause_subject(ctx, pi, start, c);
+            }
             // "Y's top general, X, told": the interruption itself is the name
             let seg = o + 1..k - 1;
             let named = ctx.para_mentions(pi).find(|(_, m)| {

@@ -510,7 +510,7 @@ fn classify(
         let lw = w.to_lowercase();
         let common_opener = opener_at == Some(s)
             && e - s == 1
-            && vocab.contains(lw.as_str())
+            && (vocab.contains(lw.as_str()) || lex.is_group_noun(&lw))
             && !lex.is_title_word(w)
             && !lex.is_org_name(w);
         if lex.not_names.contains(&lw)

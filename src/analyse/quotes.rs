@@ -899,4 +899,18 @@ mod tests {
             [("We need to step back from this".into(), s("Tom Baker"))]
         );
     }
+
+    #[test]
+    fn examples_after_including_do_not_replace_the_subject() {
+        let qs = quotes(&[
+            "Supporters of the new hall in the old town, including the city mayor, Tom Baker, say its opening should be a sign of tolerance.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [(
+                "its opening should be a sign of tolerance".into(),
+                s("Supporters")
+            )]
+        );
+    }
 }
