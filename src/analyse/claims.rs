@@ -448,6 +448,17 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     // an owner named in the denial: "reject Moscow's seizure", "Steele's comments"
     let text = &d.claim.text;
     let owners: Vec<String> = possessors(text);
+    // the claim the denial repeats at length, if any: it outweighs an owner that said
+    // nothing of what is denied ("a report by Moscow that its forces had captured X")
+    let strong = (!owners.is_empty())
+        .then(|| {
+            earlier
+                .iter()
+                .copied()
+                .filter(|&j| overlap(d, &drafts[j]) >= 3)
+                .max_by_key(|&j| (fit(d, &drafts[j]), j))
+        })
+        .flatten();
     for o in &owners {
         let side = country_for(o).map(str::to_owned);
         // of the owner's claims, the one that fits best (the latest on ties)
@@ -461,13 +472,6 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
                     || (side.is_some() && c.side == side)
             })
             .max_by_key(|&&j| (fit(d, &drafts[j]), j));
-        // …unless nothing the owner said is in the denial and another claim is in it at
-        // length ("a report by Moscow that its forces had captured X" → the claim of X)
-        let strong = earlier
-            .iter()
-            .copied()
-            .filter(|&j| overlap(d, &drafts[j]) >= 3)
-            .max_by_key(|&j| (fit(d, &drafts[j]), j));
         if let (Some(&h), Some(s)) = (hit, strong)
             && overlap(d, &drafts[h]) == 0
         {
@@ -564,7 +568,7 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
         .copied()
 }
 
-/// Does any of the candidate claims share a content word with the denial?
+/// The most content words the denial shares with any one of the candidate claims.
 fn overlap_any(drafts: &[Draft], candidates: &[usize], d: &Draft) -> usize {
     candidates
         .iter()
