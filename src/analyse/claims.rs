@@ -220,7 +220,7 @@ pub fn extract(
         let target = if drafts[i].claim.stance == Stance::Deny {
             denial_target(&drafts, i, reg)
         } else {
-            counter_target(&drafts, i, reg)
+            counter_target(&drafts, i, reg).or_else(|| answered_by_name(&drafts, i, reg))
         };
         drafts[i].claim.disputes = target.map(|j| drafts[j].claim.id.clone());
     }
@@ -591,12 +591,38 @@ fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) 
     }
     std::iter::once(&ent.name)
         .chain(ent.aliases.iter())
+        .chain(ent.affiliation.iter())
         .flat_map(|n| n.split_whitespace())
         .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
         .any(|w| {
             let w = w.to_lowercase();
             c.words.contains(&w)
         })
+}
+
+/// A statement about what another party said, naming them, that contradicts them: "the
+/// White House softened the president's comments", "she was taking a side, no matter what
+/// she claims". It answers the best fitting claim, within a dozen paragraphs, of a party it
+/// names whose words it negates or affirms the other way, in an earlier paragraph.
+fn answered_by_name(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
+    let c = &drafts[i];
+    if !c.anaphora {
+        return None;
+    }
+    let negated_c = negated(&c.words);
+    (0..i)
+        .rev()
+        .take_while(|&j| drafts[j].para + 12 >= c.para)
+        .filter(|&j| {
+            let t = &drafts[j];
+            // an answer comes in a paragraph of its own: next to the words it names, a
+            // statement more often explains them ("Then his spokesman said he was not …")
+            t.para < c.para
+                && negated(&t.words) != negated_c
+                && other_party(c, t, reg)
+                && names_party(reg, t.entity, None, c)
+        })
+        .max_by_key(|&j| (fit(c, &drafts[j]), j))
 }
 
 /// "X's" owners named in a text.
@@ -878,5 +904,19 @@ mod tests {
         assert_eq!(denial.stance, Stance::Deny);
         let target = disputes(&cs, denial).expect("paired");
         assert_eq!(target.claimant.as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn a_later_statement_naming_the_claimant_and_his_claims_answers_him() {
+        let cs = claims(&[
+            "The mayor, Tom Baker, said he was merely commenting on the rights of every church. His spokesman, Jim Reed, said Mr. Baker was not backing off his remarks.",
+            "The council met on Monday.",
+            "Councillor Anna Berg said Baker was clearly taking a side on the issue no matter what he claims.",
+        ]);
+        let answer = find(&cs, "taking a side");
+        let target = disputes(&cs, answer).expect("paired");
+        assert!(target.text.contains("merely commenting"), "{cs:#?}");
+        // his own spokesman, right after him, explains rather than answers
+        assert_eq!(find(&cs, "not backing off").disputes, None);
     }
 }
