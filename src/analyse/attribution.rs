@@ -130,6 +130,10 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
     let Some(v) = SPEECH.verb(w) else {
         return false;
     };
+    let next = (i + 1 < toks.len()).then(|| ctx.lower(pi, i + 1));
+    if !SPEECH.speech_with(&v.base, next) {
+        return false;
+    }
     if i > 0 {
         let prev = ctx.lower(pi, i - 1);
         if matches!(prev, "the" | "a" | "an" | "so") {

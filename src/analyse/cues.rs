@@ -38,6 +38,8 @@ pub struct Grammar {
 struct CueLists {
     also_nouns: Vec<String>,
     naming: Vec<String>,
+    #[serde(default)]
+    with_object: HashMap<String, Vec<String>>,
     according_to: Vec<String>,
     passive_cues: Vec<String>,
     statement_nouns: Vec<String>,
@@ -82,9 +84,20 @@ pub struct Speech {
     pub grammar: Grammar,
     also_nouns: HashSet<String>,
     naming: HashSet<String>,
+    /// Verbs that are speech only with one of these objects ("raised questions").
+    with_object: HashMap<String, HashSet<String>>,
 }
 
 impl Speech {
+    /// Is the verb with this base form speech before this (lower-case) next word? Most
+    /// verbs are; "raise" only with "questions", "doubts" or "concerns" after it.
+    pub fn speech_with(&self, base: &str, next: Option<&str>) -> bool {
+        match self.with_object.get(base) {
+            Some(objects) => next.is_some_and(|n| objects.contains(n)),
+            None => true,
+        }
+    }
+
     /// Is this a verb of naming ("dubbed", "called", "described as")?
     pub fn is_naming(&self, base: &str) -> bool {
         self.naming.contains(base)
@@ -240,6 +253,11 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
         grammar,
         also_nouns: f.also_nouns.into_iter().collect(),
         naming: f.naming.into_iter().collect(),
+        with_object: f
+            .with_object
+            .into_iter()
+            .map(|(verb, objects)| (verb, objects.into_iter().collect()))
+            .collect(),
     }
 });
 

@@ -913,4 +913,19 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn raising_questions_is_speech_raising_prices_is_not() {
+        let qs = quotes(&[
+            "The men's lawyer, Jane Doe, has raised questions about whether the evidence was gathered under duress.",
+            "The firm's owner, Tom Reed, raised prices by 10 percent in May.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [(
+                "has raised questions about whether the evidence was gathered under duress".into(),
+                s("Jane Doe")
+            )]
+        );
+    }
 }
