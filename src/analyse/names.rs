@@ -510,7 +510,18 @@ fn classify(
         let lw = w.to_lowercase();
         let common_opener = opener_at == Some(s)
             && e - s == 1
-            && (vocab.contains(lw.as_str()) || lex.is_group_noun(&lw))
+            && (vocab.contains(lw.as_str())
+                || lex.is_group_noun(&lw)
+                // "Word of the deal spread", "Most of the staff": a common noun before a
+                // lower-case "of" phrase; a name would carry its "of" inside ("Bank of X")
+                || (e + 2 < toks.len()
+                    && toks[e].text(text) == "of"
+                    && toks[e + 1].kind == Kind::Word
+                    && toks[e + 1]
+                        .text(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)))
             && !lex.is_title_word(w)
             && !lex.is_org_name(w);
         if lex.not_names.contains(&lw)

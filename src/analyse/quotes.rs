@@ -928,4 +928,16 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn a_common_noun_opening_a_sentence_before_of_is_not_a_speaker() {
+        let qs = quotes(&[
+            "Word of the deal spread after Tom Reed used an interview to attack the firm, warning that prices would rise.",
+        ]);
+        let ind = indirect_of(&qs);
+        assert!(
+            ind.iter().all(|(_, sp)| sp.as_deref() != Some("Word")),
+            "{ind:?}"
+        );
+    }
 }
