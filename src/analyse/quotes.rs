@@ -934,10 +934,9 @@ mod tests {
         let qs = quotes(&[
             "Word of the deal spread after Tom Reed used an interview to attack the firm, warning that prices would rise.",
         ]);
-        let ind = indirect_of(&qs);
-        assert!(
-            ind.iter().all(|(_, sp)| sp.as_deref() != Some("Word")),
-            "{ind:?}"
+        assert_eq!(
+            indirect_of(&qs),
+            [("prices would rise".into(), s("Tom Reed"))]
         );
     }
 }
