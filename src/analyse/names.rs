@@ -879,7 +879,13 @@ fn attach_appositions(doc: &Doc<'_>, ms: &mut [Mention], lex: &PeopleLex) {
             // "…in Kyiv, the military told Reuters"
             let closes = seg_end >= send
                 || matches!(toks[seg_end].text(text), "," | ")" | ";" | ":" | "\u{2014}");
-            if !closes {
+            // ", including the city mayor," gives examples of a group, not the name's role
+            let examples = after + 1 < send
+                && matches!(
+                    toks[after + 1].text(text).to_lowercase().as_str(),
+                    "including" | "such" | "especially" | "notably" | "among" | "like" | "unlike"
+                );
+            if !closes || examples {
                 continue;
             }
             if let Some((role, affiliation, org)) =
@@ -1126,6 +1132,14 @@ mod tests {
         let doe = find(&ms, "John Doe");
         assert_eq!(doe.role.as_deref(), Some("spokesman"));
         assert_eq!(doe.affiliation.as_deref(), Some("Example Party"));
+
+        // examples after "including" are no apposition of the name before them
+        let ms = mentions(&[
+            "Supporters of the hall in lower Eastbrook, including the city mayor, say it should open.",
+        ]);
+        let town = find(&ms, "Eastbrook");
+        assert_eq!(town.role, None);
+        assert_ne!(town.kind, MentionKind::Person);
     }
 
     #[test]
