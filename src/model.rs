@@ -61,6 +61,21 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article of these sentences and nothing else (a fixture for tests).
+    #[cfg(test)]
+    pub(crate) fn of_sentences(sentences: &[&str]) -> Article {
+        Article {
+            sentences: sentences
+                .iter()
+                .map(|s| Sentence {
+                    text: (*s).to_owned(),
+                    ..Sentence::default()
+                })
+                .collect(),
+            ..Article::default()
+        }
+    }
+
     /// Number of words in the cleaned body.
     pub fn word_count(&self) -> usize {
         self.paragraphs
@@ -278,6 +293,17 @@ impl Status {
             Status::Reworded => "reworded",
             Status::LeftOnly => "left only",
             Status::RightOnly => "right only",
+        }
+    }
+
+    /// Where rows of this status are listed: disagreements first, then what both report,
+    /// then what only the left, then only the right reports.
+    pub fn rank(self) -> u8 {
+        match self {
+            Status::Differs | Status::Reworded => 0,
+            Status::Shared => 1,
+            Status::LeftOnly => 2,
+            Status::RightOnly => 3,
         }
     }
 

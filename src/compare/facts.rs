@@ -800,7 +800,7 @@ pub(crate) fn align(lk: &[FactKey], rk: &[FactKey], lj: &FactJoin, rj: &FactJoin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Measure, Sentence};
+    use crate::model::Measure;
 
     #[test]
     fn reads_numbers_units_and_currencies_from_words() {
@@ -868,15 +868,8 @@ mod tests {
 
     fn article(sentences: &[&str], facts: Vec<Fact>) -> Article {
         Article {
-            sentences: sentences
-                .iter()
-                .map(|s| Sentence {
-                    text: (*s).into(),
-                    ..Sentence::default()
-                })
-                .collect(),
             facts,
-            ..Article::default()
+            ..Article::of_sentences(sentences)
         }
     }
 

@@ -623,19 +623,9 @@ pub(crate) fn tidy_variants(all: Vec<Variant>) -> Vec<Variant> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Sentence;
 
     fn article(sentences: &[&str]) -> Article {
-        Article {
-            sentences: sentences
-                .iter()
-                .map(|s| Sentence {
-                    text: (*s).to_owned(),
-                    ..Sentence::default()
-                })
-                .collect(),
-            ..Article::default()
-        }
+        Article::of_sentences(sentences)
     }
 
     fn variants(a: &[&str], b: &[&str]) -> Vec<(String, String)> {

@@ -362,7 +362,6 @@ pub(crate) fn align(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> PeopleAlignme
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Sentence;
 
     fn person(name: &str, aliases: &[&str], kind: PersonKind) -> Person {
         Person {
@@ -377,15 +376,8 @@ mod tests {
     fn article(id: &str, sentences: &[&str], people: Vec<Person>) -> Article {
         Article {
             id: id.into(),
-            sentences: sentences
-                .iter()
-                .map(|s| Sentence {
-                    text: (*s).into(),
-                    ..Sentence::default()
-                })
-                .collect(),
             people,
-            ..Article::default()
+            ..Article::of_sentences(sentences)
         }
     }
 

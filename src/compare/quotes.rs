@@ -201,13 +201,7 @@ pub(crate) fn align_quotes(
             });
         }
     }
-    let order = |s: Status| match s {
-        Status::Reworded | Status::Differs => 0,
-        Status::Shared => 1,
-        Status::LeftOnly => 2,
-        Status::RightOnly => 3,
-    };
-    rows.sort_by_key(|r| order(r.status));
+    rows.sort_by_key(|r| r.status.rank());
     let reworded = rows.iter().filter(|r| r.status == Status::Reworded).count();
     (rows, reworded)
 }
@@ -291,13 +285,7 @@ pub(crate) fn align_claims(
             });
         }
     }
-    let order = |s: Status| match s {
-        Status::Differs | Status::Reworded => 0,
-        Status::Shared => 1,
-        Status::LeftOnly => 2,
-        Status::RightOnly => 3,
-    };
-    rows.sort_by_key(|r| order(r.status));
+    rows.sort_by_key(|r| r.status.rank());
     (rows, disputes)
 }
 

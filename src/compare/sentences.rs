@@ -265,20 +265,10 @@ fn edit_script(a: &[String], b: &[String]) -> Vec<DiffKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Sentence;
     use proptest::prelude::*;
 
     fn article(sentences: &[&str]) -> Article {
-        Article {
-            sentences: sentences
-                .iter()
-                .map(|s| Sentence {
-                    text: (*s).into(),
-                    ..Sentence::default()
-                })
-                .collect(),
-            ..Article::default()
-        }
+        Article::of_sentences(sentences)
     }
 
     #[test]
