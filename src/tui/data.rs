@@ -731,6 +731,19 @@ pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
             haystack,
         });
     };
+    // a heading and one row for each compared item (facts, people, claims)
+    let section = |rows: &mut Vec<CompareRow>, title: &str, items: &[crate::model::Row]| {
+        heading(rows, title, items.len());
+        for r in items {
+            push(
+                rows,
+                String::new(),
+                Some(r.status),
+                (r.left.as_deref(), r.left_sentence),
+                (r.right.as_deref(), r.right_sentence),
+            );
+        }
+    };
     heading(&mut rows, "Aligned sentences", c.sentences.len());
     for sp in &c.sentences {
         push(
@@ -741,26 +754,8 @@ pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
             (sentence_text(ra, sp.right), Some(sp.right)),
         );
     }
-    heading(&mut rows, "Facts", c.facts.len());
-    for r in &c.facts {
-        push(
-            &mut rows,
-            String::new(),
-            Some(r.status),
-            (r.left.as_deref(), r.left_sentence),
-            (r.right.as_deref(), r.right_sentence),
-        );
-    }
-    heading(&mut rows, "People", c.people.len());
-    for r in &c.people {
-        push(
-            &mut rows,
-            String::new(),
-            Some(r.status),
-            (r.left.as_deref(), r.left_sentence),
-            (r.right.as_deref(), r.right_sentence),
-        );
-    }
+    section(&mut rows, "Facts", &c.facts);
+    section(&mut rows, "People", &c.people);
     heading(&mut rows, "Spelling variants", c.variants.len());
     for v in &c.variants {
         push(
@@ -784,16 +779,7 @@ pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
             (r.as_deref(), q.right_sentence),
         );
     }
-    heading(&mut rows, "Claims", c.claims.len());
-    for r in &c.claims {
-        push(
-            &mut rows,
-            String::new(),
-            Some(r.status),
-            (r.left.as_deref(), r.left_sentence),
-            (r.right.as_deref(), r.right_sentence),
-        );
-    }
+    section(&mut rows, "Claims", &c.claims);
     rows
 }
 
