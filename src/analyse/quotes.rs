@@ -477,15 +477,25 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     if before.as_ref().is_some_and(|c| c.speaker.is_some()) {
         return before;
     }
-    let after = sp.close.and_then(|c| cue_after(ctx, pi, c + 1));
+    // a quote inside a clause that already has its cue (`X wondered whether it would be
+    // "fair" to him, in what critics described as …`) takes another only right after its
+    // closing mark; a participle with no subject of its own ("By saying X was "…", Y
+    // argued") takes the main clause's, which may come later in the sentence
+    let tight = before
+        .as_ref()
+        .is_some_and(|c| !ctx.lower(pi, c.verb).ends_with("ing"));
+    let after = sp.close.and_then(|c| cue_after(ctx, pi, c + 1, tight));
     match after {
         Some(a) if a.speaker.is_some() || before.is_none() => Some(a),
         _ => before,
     }
 }
 
-/// A cue after a closing mark: `," X said`, `," said X`, `," according to X`.
-fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize) -> Option<Cue> {
+/// A cue after a closing mark: `," X said`, `," said X`, `," as X put it`, `," according to
+/// X`. When `tight` (the quote's clause has its own cue before it) the cue must follow the
+/// mark directly: in `would be "fair" to him, in what critics described as …` the later
+/// verb belongs to another clause.
+fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Option<Cue> {
     let doc = ctx.doc;
     let toks = &doc.paras[pi].tokens;
     let srange = ctx.sentence_range(pi, from.min(toks.len().saturating_sub(1)));
@@ -498,6 +508,12 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize) -> Option<Cue> {
         )
     {
         i += 1;
+    }
+    // `… "a lawful source of income," as one memo put it`
+    if i < end && ctx.lower(pi, i) == "as" {
+        i += 1;
+    } else if tight && i < end && !opens_subject(ctx, pi, i) {
+        return None;
     }
     let limit = (i + 14).min(end);
     for k in i..limit {
@@ -534,6 +550,17 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize) -> Option<Cue> {
 }
 
 /// A cue before an opening mark: `X said: "`, `X called it "`, `he said he was "…"`.
+/// Can the word at `i` open the subject of a cue (`X said`, `officials said`) or be the
+/// cue itself (`said X`)? Prepositions, conjunctions, auxiliaries and participles cannot.
+fn opens_subject(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
+    let g = &super::cues::SPEECH.grammar;
+    let w = ctx.lower(pi, i);
+    ctx.doc.paras[pi].tokens[i].kind != Kind::Punct
+        && !(g.np_stops.contains(w)
+            || g.auxiliaries.contains(w)
+            || (w.ends_with("ing") && !ctx.is_cap(pi, i) && !speech_verb(ctx, pi, i)))
+}
+
 fn cue_before(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, open: usize) -> Option<Cue> {
     let v = (start..open)
         .rev()
@@ -653,6 +680,28 @@ mod tests {
         assert_eq!(
             indirect_of(&qs),
             [("the town matters less now".into(), s("Johanna Virtanen"))]
+        );
+    }
+
+    #[test]
+    fn a_later_clause_cue_does_not_take_a_quote_that_has_its_own_cue() {
+        let qs = quotes(&[
+            "The newcomer has repeatedly wondered whether the referees would be \"fair\" to him, \
+             in what critics described as an old tactic.",
+            "The budget is \"a disgrace,\" Mary Jones said, \"and a gamble.\"",
+            "The rule covers any \"lawful source of income for the family,\" as one Tax Office \
+             memo put it.",
+        ]);
+        assert_eq!(
+            direct(&qs),
+            [
+                ("a disgrace".into(), s("Mary Jones")),
+                ("and a gamble.".into(), s("Mary Jones")),
+                (
+                    "lawful source of income for the family".into(),
+                    s("Tax Office")
+                ),
+            ]
         );
     }
 
