@@ -466,7 +466,7 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
         )
     };
     let text = ctx.doc.paras[pi].text[sp.start..sp.end].trim();
-    if object && looks_like_title(text) {
+    if object && looks_like_title(text) || after_so_called(ctx, pi, open) {
         return None;
     }
     let before = if starts_sentence {
@@ -547,6 +547,21 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
         }
     }
     None
+}
+
+/// Does "so-called" stand right before the opening mark? What follows is a label the writer
+/// keeps at a distance, not anyone's words, whatever cue the sentence has.
+fn after_so_called(ctx: &Ctx<'_, '_>, pi: usize, open: usize) -> bool {
+    let p = if open > 0 {
+        ctx.lower(pi, open - 1)
+    } else {
+        ""
+    };
+    p == "so-called"
+        || (p == "called"
+            && open >= 3
+            && ctx.lower(pi, open - 2) == "-"
+            && ctx.lower(pi, open - 3) == "so")
 }
 
 /// A cue before an opening mark: `X said: "`, `X called it "`, `he said he was "…"`.
@@ -766,7 +781,11 @@ mod tests {
         ]);
         // the naming has an agent, who is its speaker; the show title is not speech
         assert_eq!(direct(&qs), [("the gateway".into(), s("locals"))]);
-        let qs = quotes(&["The so-called \"fortress city\" fell after a long siege."]);
+        let qs = quotes(&[
+            "The so-called \"fortress city\" fell after a long siege.",
+            "Mary Jones has called for taxing so-called \"pass through\" income.",
+            "Mary Jones said the so-called \"efficiency review of every ministry\" was a waste.",
+        ]);
         assert!(direct(&qs).is_empty(), "{:?}", direct(&qs));
     }
 
