@@ -381,7 +381,12 @@ fn direct(
             cue_words = Some("said".to_owned());
         }
     }
-    let keep = speaker.is_some() || (words >= 6 && !looks_like_title(text));
+    // without a speaker or cue, a quote that is the object of a preposition ("sent a
+    // reporter into "a living room in a small town" to watch") is borrowed wording
+    let keep = speaker.is_some()
+        || (words >= 6
+            && !looks_like_title(text)
+            && (cue_words.is_some() || !after_preposition(ctx, sp)));
     if !keep {
         return None;
     }
@@ -447,24 +452,7 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     // a quote that is the object of a preposition, a possessive or an article ("on CBS's
     // "Face the Nation,"", "a "Town Hall" forum") is a title: no cue, before or after it,
     // makes it speech
-    let object = open > srange.start && {
-        let p = ctx.lower(pi, open - 1);
-        matches!(
-            p,
-            "'s" | "\u{2019}s"
-                | "on"
-                | "in"
-                | "of"
-                | "to"
-                | "from"
-                | "at"
-                | "by"
-                | "about"
-                | "a"
-                | "an"
-                | "the"
-        )
-    };
+    let object = open > srange.start && after_preposition(ctx, sp);
     let text = ctx.doc.paras[pi].text[sp.start..sp.end].trim();
     if object && looks_like_title(text) || after_so_called(ctx, pi, open) {
         return None;
@@ -574,6 +562,30 @@ fn opens_subject(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         && !(g.np_stops.contains(w)
             || g.auxiliaries.contains(w)
             || (w.ends_with("ing") && !ctx.is_cap(pi, i) && !speech_verb(ctx, pi, i)))
+}
+
+/// Is the quote the object of a preposition, a possessive or an article (`on CBS's "…"`,
+/// `into "…"`, `a "…" forum`)?
+fn after_preposition(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
+    sp.open.is_some_and(|open| {
+        open > 0
+            && matches!(
+                ctx.lower(sp.para, open - 1),
+                "'s" | "\u{2019}s"
+                    | "on"
+                    | "in"
+                    | "into"
+                    | "of"
+                    | "to"
+                    | "from"
+                    | "at"
+                    | "by"
+                    | "about"
+                    | "a"
+                    | "an"
+                    | "the"
+            )
+    })
 }
 
 fn cue_before(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, open: usize) -> Option<Cue> {
@@ -785,6 +797,7 @@ mod tests {
             "The so-called \"fortress city\" fell after a long siege.",
             "Mary Jones has called for taxing so-called \"pass through\" income.",
             "Mary Jones said the so-called \"efficiency review of every ministry\" was a waste.",
+            "The paper sent a reporter into \"a small flat on the edge of town\" to watch.",
         ]);
         assert!(direct(&qs).is_empty(), "{:?}", direct(&qs));
     }
