@@ -142,8 +142,15 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         if prev == "to" && v.form == Form::Base {
             return false;
         }
-        // "due to reporting restrictions": a gerund after a preposition is not a report
-        if v.form == Form::Ing && is_preposition(prev) && prev != "by" {
+        // "due to reporting restrictions": a gerund after a preposition is not a report;
+        // nor is one after a possessive ("the bill's reporting rules", "their warning signs")
+        if v.form == Form::Ing
+            && (is_preposition(prev) && prev != "by"
+                || matches!(
+                    prev,
+                    "'s" | "\u{2019}s" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                ))
+        {
             return false;
         }
         // "battlefield reports from": a plural noun, not a verb, unless its subject stands
@@ -312,9 +319,15 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     // "X would not go that far but said": the coordinated verb shares the clause subject,
     // the subject of the speech verb before it when there is one ("X told Y … and said")
     if matches!(lprev.as_str(), "and" | "but") {
-        let earlier = (start..k - 1)
-            .rev()
-            .find(|&j| !ctx.masks[pi][j] && speech_verb(ctx, pi, j));
+        // after a comma the coordination joins the main clause ("X said the firm had
+        // promised …, and called it …"): its first speech verb, not one in the report
+        let main = k >= 2 && ctx.text(pi, k - 2) == ",";
+        let is_cue = |ctx: &Ctx<'_, '_>, j: usize| !ctx.masks[pi][j] && speech_verb(ctx, pi, j);
+        let earlier = if main {
+            (start..k - 1).find(|&j| is_cue(ctx, j))
+        } else {
+            (start..k - 1).rev().find(|&j| is_cue(ctx, j))
+        };
         if let Some(j) = earlier
             && let Some(e) = subject_of(ctx, pi, start, j)
         {

@@ -733,6 +733,35 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_comma_and_shares_the_main_clause_subject() {
+        let qs = quotes(&[
+            "The Harbour Workers Union said minister Karl Olsen had promised in May that no \
+             docks would close, and called the decision \"a betrayal of every family here\".",
+        ]);
+        assert_eq!(
+            direct(&qs),
+            [(
+                "a betrayal of every family here".into(),
+                s("Harbour Workers Union")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_a_possessive_is_not_a_report() {
+        let qs = quotes(&[
+            "Governor Lena Hart said the bill's reporting rules would cost small farms $9,000.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [(
+                "the bill's reporting rules would cost small farms $9,000".into(),
+                s("Lena Hart")
+            )]
+        );
+    }
+
+    #[test]
     fn said_name_inversion_and_colon_introduction() {
         let qs = quotes(&[
             "\"Now is the time,\" said Tom Baker, who led the party in the 1990s.",
