@@ -134,6 +134,17 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
     if !SPEECH.speech_with(&v.base, next) {
         return false;
     }
+    if matches!(v.form, Form::Past | Form::Participle)
+        && next.is_some_and(|n| {
+            SPEECH
+                .grammar
+                .objectless
+                .get(&v.base)
+                .is_some_and(|w| w == n)
+        })
+    {
+        return false;
+    }
     if i > 0 {
         let prev = ctx.lower(pi, i - 1);
         if matches!(prev, "the" | "a" | "an" | "so") {

@@ -32,6 +32,10 @@ pub struct Grammar {
     pub auxiliaries: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
     pub channels: HashSet<String>,
+    /// A speech verb's participle with this word right after it has lost its object: the
+    /// noun before it is who was accused, not who spoke ("a mayor accused of bribery").
+    #[serde(default)]
+    pub objectless: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]

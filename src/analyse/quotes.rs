@@ -748,6 +748,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_that_lost_its_object_is_not_speech() {
+        let qs = quotes(&[
+            "A former mayor accused of taking bribes from builders pleaded not guilty on Monday.",
+            "A city councillor charged with fraud resigned on Friday.",
+        ]);
+        assert_eq!(indirect_of(&qs), [], "{qs:?}");
+    }
+
+    #[test]
     fn a_gerund_after_a_possessive_is_not_a_report() {
         let qs = quotes(&[
             "Governor Lena Hart said the bill's reporting rules would cost small farms $9,000.",
