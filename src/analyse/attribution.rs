@@ -174,8 +174,7 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
                     let p2 = ctx.lower(pi, i - 2);
                     SPEECH.grammar.determiners.contains(p2)
                         || ctx.is_cap(pi, i - 2)
-                        || p2 == "'s"
-                        || p2 == "\u{2019}s"
+                        || matches!(p2, "'s" | "\u{2019}s" | "'" | "\u{2019}")
                 });
             if !subject_like {
                 return false;
@@ -213,10 +212,19 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
                     return false;
                 }
             }
+            // "Obama's original comments" is a noun; "the boy's mother yells down, '…'" and
+            // "the firm's lawyer claims that …" are verbs: a clause, a quote or a particle
+            // follows them
+            let verb_follows = next.is_some_and(|n| {
+                matches!(n, "that" | ":" | "down" | "out" | "back")
+                    || super::quotes::is_double_mark(n)
+                    || super::quotes::is_single_mark(n)
+            });
             if i > 1
                 && owner(ctx.lower(pi, i - 2))
                 && toks[i - 1].kind == Kind::Word
                 && !SPEECH.is_between(prev)
+                && !(v.form == Form::Third && verb_follows)
             {
                 return false;
             }
@@ -586,6 +594,13 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
                 let w = t.text(ctx.doc.paras[pi].text);
                 (w == "." && !t.space_before && k >= 2 && ctx.text(pi, k - 2).chars().count() <= 3)
                     || (w == "-" && !t.space_before && k >= 2 && k < end)
+                    // a plural possessive: "the tenants' association"
+                    || (matches!(w, "'" | "\u{2019}")
+                        && !t.space_before
+                        && k >= 2
+                        && k < end
+                        && toks[k].space_before
+                        && ctx.lower(pi, k - 2).ends_with('s'))
             }
         };
         if !ok {
@@ -735,9 +750,26 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
             }
             return Some(f);
         }
-        // "a spokesman" / "the spokesman" with nothing else: the organisation just named
+        // "a spokesman" / "the spokesman" with nothing else: the organisation just named;
+        // "the council" is that organisation itself when its name says so ("City Council"),
+        // and never a member of another one
         let bare = a + 1 == r.end && inside.is_empty();
-        if bare && let Some(org) = recent_organisation(ctx, pi, r.start) {
+        let org_itself = LEX.is_org_role(&head) && !LEX.is_role_head(&head);
+        if bare
+            && org_itself
+            && let Some(org) = recent_organisation(ctx, pi, r.start)
+            && ctx.reg.entities[org]
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == head)
+        {
+            return Some(org);
+        }
+        if bare
+            && !org_itself
+            && let Some(org) = recent_organisation(ctx, pi, r.start)
+        {
             let org_name = ctx.reg.entities[org].name.clone();
             let org_side = ctx.reg.entities[org].side.clone();
             let name = format!("{org_name} {phrase}");

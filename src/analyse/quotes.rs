@@ -757,6 +757,41 @@ mod tests {
     }
 
     #[test]
+    fn a_possessed_speaker_before_a_verb_that_is_also_a_noun() {
+        let qs = quotes(&[
+            "The girl's father yells down, 'hold on,' as the crowd watches.",
+            "The tenants' association claims that rents will double next year.",
+            "The mayor's original comments drew criticism.",
+        ]);
+        assert_eq!(direct(&qs), [("hold on".into(), s("girl's father"))]);
+        assert_eq!(
+            indirect_of(&qs),
+            [(
+                "rents will double next year".into(),
+                s("tenants' association")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bare_organisation_noun_is_never_a_member_of_another_organisation() {
+        let qs = quotes(&[
+            "The Hill Tenants Association claims that rents will double.",
+            "The council said its own figures showed a rise of about 8%.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [
+                ("rents will double".into(), s("Hill Tenants Association")),
+                (
+                    "its own figures showed a rise of about 8%".into(),
+                    s("council")
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_gerund_after_a_possessive_is_not_a_report() {
         let qs = quotes(&[
             "Governor Lena Hart said the bill's reporting rules would cost small farms $9,000.",

@@ -33,10 +33,23 @@ pub fn at(ctx: &mut Ctx<'_, '_>, pi: usize, k: usize) -> Option<(Quote, usize)> 
 fn content_end(ctx: &Ctx<'_, '_>, pi: usize, r: &Range<usize>) -> usize {
     let toks = &ctx.doc.paras[pi].tokens;
     let mut e = r.end;
-    while e > r.start && toks[e - 1].kind == Kind::Punct {
+    while e > r.start && toks[e - 1].kind == Kind::Punct && !kept_at_end(ctx, pi, r.start, e) {
         e -= 1;
     }
     e
+}
+
+/// Is the punctuation token before `end` part of the words: a per cent sign, or a bracket
+/// that closes one opened inside `start..end`?
+fn kept_at_end(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> bool {
+    match ctx.text(pi, end - 1) {
+        "%" => true,
+        ")" => {
+            let count = |b: &str| (start..end - 1).filter(|&i| ctx.text(pi, i) == b).count();
+            count("(") > count(")")
+        }
+        _ => false,
+    }
 }
 
 /// Trim punctuation and a leading "that"/"and"/"but" from a token range.
@@ -48,7 +61,10 @@ fn trim(ctx: &Ctx<'_, '_>, pi: usize, mut r: Range<usize>) -> Range<usize> {
     {
         r.start += 1;
     }
-    while r.end > r.start && toks[r.end - 1].kind == Kind::Punct {
+    while r.end > r.start
+        && toks[r.end - 1].kind == Kind::Punct
+        && !kept_at_end(ctx, pi, r.start, r.end)
+    {
         r.end -= 1;
     }
     r
