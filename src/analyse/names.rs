@@ -601,8 +601,21 @@ fn classify(
         find_title(&ws, lex)
     };
     if let Some((t0, tl)) = found_title {
-        let t_words = ws[t0..t0 + tl].join(" ");
-        let before = &ws[..t0];
+        let mut t_words = ws[t0..t0 + tl].join(" ");
+        let mut before = &ws[..t0];
+        // "Assistant US Attorney", "Acting Chief Justice": modifiers belong to the title,
+        // and so does a place between them and it
+        let lead = before
+            .iter()
+            .take_while(|w| lex.role_modifiers.contains(w.to_lowercase().as_str()))
+            .count();
+        if lead > 0 && before[lead..].iter().all(|w| is_demonym(w) || is_place(w)) {
+            if let Some(place) = before[lead..].first() {
+                modifier = Some(place.clone());
+            }
+            t_words = format!("{} {t_words}", before.join(" "));
+            before = &[];
+        }
         if !before.is_empty() {
             if before.len() == 1 && is_demonym(&before[0]) {
                 modifier = Some(before[0].clone());
@@ -1114,6 +1127,25 @@ mod tests {
         let doe = find(&ms, "Doe");
         assert_eq!(doe.title.as_deref(), Some("Mr"));
         assert!(!ms.iter().any(|m| m.name.contains("Tuesday")));
+    }
+
+    #[test]
+    fn title_modifiers_and_company_names() {
+        let ms = mentions(&[
+            "Assistant US Attorney Jane Roe and Acting Governor Tom Fell met Nordby Motors.",
+            "Westway Airlines said it would sue.",
+        ]);
+        let roe = find(&ms, "Jane Roe");
+        assert_eq!(roe.title.as_deref(), Some("Assistant US Attorney"));
+        assert_eq!(roe.affiliation, None);
+        let fell = find(&ms, "Tom Fell");
+        assert_eq!(fell.title.as_deref(), Some("Acting Governor"));
+        assert_eq!(fell.affiliation, None);
+        assert_eq!(find(&ms, "Nordby Motors").kind, MentionKind::Organisation);
+        assert_eq!(
+            find(&ms, "Westway Airlines").kind,
+            MentionKind::Organisation
+        );
     }
 
     #[test]
