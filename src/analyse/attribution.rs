@@ -342,7 +342,13 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
         let w = ctx.lower(pi, np.start - 1);
         // "like X said", "while he said": X and he are the subjects
         let pronoun = np.len() == 1 && LEX.pronoun(ctx.lower(pi, np.start)).is_some();
-        if w != "like" && !(w == "while" && pronoun) {
+        // "one day after X said", "before he told": a conjunction opens a clause whose
+        // subject is the name or pronoun right before the verb
+        let named = ctx
+            .para_mentions(pi)
+            .any(|(_, m)| m.para == pi && m.end == np.end && m.start >= np.start && !m.possessive);
+        let conjunction = matches!(w, "after" | "before" | "while") && (pronoun || named);
+        if w != "like" && !conjunction {
             return clause_subject(ctx, pi, start, np.start - 1);
         }
     }
@@ -1062,4 +1068,51 @@ fn focus_chain(
         out.push(current.filter(|&(_, since)| s - since <= 3).map(|(e, _)| e));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::Doc;
+    use crate::analyse::names::find_mentions;
+    use crate::analyse::people::Registry;
+    use crate::analyse::quotes::{extract, speaker_names};
+    use crate::model::QuoteKind;
+
+    /// (kind, text, speaker) of every quote of the paragraphs.
+    fn quotes(paras: &[&str]) -> Vec<(QuoteKind, String, Option<String>)> {
+        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
+        let doc = Doc::new(&owned);
+        let ms = find_mentions(&doc);
+        let mut reg = Registry::build(&ms);
+        let mut qs = extract(&doc, &ms, &mut reg);
+        speaker_names(&mut qs, &reg);
+        qs.into_iter()
+            .map(|a| (a.quote.kind, a.quote.text, a.quote.speaker))
+            .collect()
+    }
+
+    fn speaker_of(qs: &[(QuoteKind, String, Option<String>)], text: &str) -> Option<String> {
+        qs.iter()
+            .find(|(_, t, _)| t.starts_with(text))
+            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:?}"))
+            .2
+            .clone()
+    }
+
+    #[test]
+    fn a_name_after_a_conjunction_is_the_subject_of_its_clause() {
+        let qs = quotes(&[
+            "Members of the Harbour Board met on Friday, shortly after Dario Pellworm said he \
+             would sell the ferry line.",
+            "The coach resigned one day after Ilse Marten said she was leaving the club.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "he would sell").as_deref(),
+            Some("Dario Pellworm")
+        );
+        assert_eq!(
+            speaker_of(&qs, "she was leaving").as_deref(),
+            Some("Ilse Marten")
+        );
+    }
 }
