@@ -574,6 +574,18 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
             break;
         }
         k -= 1;
+        // an article opens the phrase: "meddling the congressman said" — the word before
+        // it belongs to another phrase, unless it links the two ("the head of the agency")
+        if matches!(lw, "the" | "a" | "an")
+            && k > start
+            && toks[k - 1].kind == Kind::Word
+            && !matches!(
+                ctx.lower(pi, k - 1),
+                "of" | "for" | "from" | "at" | "on" | "by" | "and"
+            )
+        {
+            break;
+        }
     }
     k..end
 }
@@ -1097,6 +1109,18 @@ mod tests {
             .unwrap_or_else(|| panic!("no quote {text:?} in {qs:?}"))
             .2
             .clone()
+    }
+
+    #[test]
+    fn an_article_opens_the_subject_phrase() {
+        let qs = quotes(&[
+            "Senator Orla Fenwick asked the agency to act against the smuggling -- \
+             smuggling the Vermont senator said is organised from abroad.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "is organised").as_deref(),
+            Some("Orla Fenwick")
+        );
     }
 
     #[test]
