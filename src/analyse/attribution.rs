@@ -766,6 +766,15 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         }
         return Some(id);
     }
+    // "the senators": the people named with that plural title ("Senators X and Y")
+    if ctx.lower(pi, r.start) == "the" && head.ends_with('s') {
+        let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i).to_owned()).collect();
+        if let Some(e) = by_role(ctx, &content)
+            && ctx.reg.entities[e].kind == PersonKind::Person
+        {
+            return Some(e);
+        }
+    }
     if LEX.is_group_noun(&head) || ends_with_group(&ws) {
         return Some(ctx.reg.group(&phrase, PersonKind::Group, sentence, side));
     }
@@ -1120,6 +1129,19 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "is organised").as_deref(),
             Some("Orla Fenwick")
+        );
+    }
+
+    #[test]
+    fn a_plural_description_stands_for_the_people_named_with_that_title() {
+        let qs = quotes(&[
+            "Critics, like Senators Jane Okafor and Tom Brandt, want a vote.",
+            "Ms Okafor and Mr Brandt said builders had gamed the rules, in what the senators \
+             said was a scandal.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "was a scandal").as_deref(),
+            Some("Jane Okafor")
         );
     }
 

@@ -469,7 +469,18 @@ fn join(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> String {
 /// Find a title sequence in `ws` (words of a span); returns (start, len) of the last one
 /// that is followed by at least one more word.
 fn find_title(ws: &[String], lex: &PeopleLex) -> Option<(usize, usize)> {
-    let clean: Vec<&str> = ws.iter().map(|w| w.trim_end_matches('.')).collect();
+    // a plural title before coordinated names ("Senators Jane Roe and John Doe") reads
+    // as the title itself
+    let clean: Vec<&str> = ws
+        .iter()
+        .map(|w| w.trim_end_matches('.'))
+        .map(|w| match w.strip_suffix('s') {
+            Some(one) if !lex.title_words.contains(w) && lex.titles.iter().any(|t| t == &[one]) => {
+                one
+            }
+            _ => w,
+        })
+        .collect();
     let mut found = None;
     let mut s = 0;
     while s < clean.len() {
@@ -1114,6 +1125,14 @@ mod tests {
         let doe = find(&ms, "Doe");
         assert_eq!(doe.title.as_deref(), Some("Mr"));
         assert!(!ms.iter().any(|m| m.name.contains("Tuesday")));
+    }
+
+    #[test]
+    fn a_plural_title_before_coordinated_names() {
+        let ms = mentions(&["Critics, like Senators Jane Roe and Tom Doe, want a vote."]);
+        let m = find(&ms, "Jane Roe");
+        assert_eq!(m.title.as_deref(), Some("Senators"));
+        assert_eq!(m.kind, MentionKind::Person);
     }
 
     #[test]
