@@ -112,6 +112,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
+/// The speaker of a report in the sentence just before `sentence` of the same paragraph: a
+/// quote that opens the next sentence goes on with it (`X said that … . "…"`).
+pub fn reporter_before(ctx: &Ctx<'_, '_>, pi: usize, sentence: usize) -> Option<usize> {
+    let &(e, p, s) = ctx.speakers.last()?;
+    (p == pi && s + 1 == sentence).then_some(e)
+}
+
 /// Length of a time phrase ("on Tuesday", "last week") starting at token `k`.
 pub fn time_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> usize {
     let ws: Vec<String> = (k..end.min(k + 6))
@@ -1129,6 +1136,19 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "is organised").as_deref(),
             Some("Orla Fenwick")
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_report_in_its_paragraph_goes_on_with_it() {
+        let qs = quotes(&[
+            "Gita Ramsden warned the board on Monday.",
+            "The council may wait until the audit ends, Ramsden said. \"The other risk is that \
+             nobody will trust the accounts at all.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "The other risk").as_deref(),
+            Some("Gita Ramsden")
         );
     }
 

@@ -381,6 +381,11 @@ fn direct(
             cue_words = Some("said".to_owned());
         }
     }
+    if speaker.is_none() && cue.is_none() && sp.open.is_some() && opens_sentence(ctx, sp) {
+        // `X said that … . "…"`: the quote goes on with the report just before it
+        speaker = super::attribution::reporter_before(ctx, pi, sentence);
+        cue_words = speaker.and(Some("said".to_owned()));
+    }
     let keep = speaker.is_some() || (words >= 6 && !looks_like_title(text));
     if !keep {
         return None;
@@ -414,6 +419,16 @@ fn opens_or_follows_cue(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
     let before = &toks[r.start..open];
     before.iter().all(|t| t.kind == Kind::Punct)
         || (open > 0 && matches!(ctx.text(pi, open - 1), "," | ":"))
+}
+
+/// Does the quote's opening mark start its sentence?
+fn opens_sentence(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
+    let toks = &ctx.doc.paras[sp.para].tokens;
+    let Some(open) = sp.open else { return true };
+    let r = ctx.sentence_range(sp.para, open.min(toks.len().saturating_sub(1)));
+    toks[r.start..open.max(r.start)]
+        .iter()
+        .all(|t| t.kind == Kind::Punct)
 }
 
 fn trailing_only_punct(doc: &Doc<'_>, pi: usize, sp: &Span) -> bool {
