@@ -640,6 +640,15 @@ fn classify(
         name_start = s + 1;
         ws = words(text, toks, name_start..e);
     }
+    // "Mayor of London Jane Roe", "Chief of the General Staff John Doe": the title's "of"
+    // phrase names a place or an organisation, and the name follows it
+    if found_title.is_some()
+        && let Some((aff, rest)) = title_complement(text, toks, name_start, e, lex)
+    {
+        affiliation = affiliation.or(Some(aff));
+        name_start = rest;
+        ws = words(text, toks, name_start..e);
+    }
     // "Chief of the General Staff": a title phrase, not a name
     if ws
         .first()
@@ -691,6 +700,36 @@ fn classify(
         }
     }
     Some(m)
+}
+
+/// The complement of a title ("of London", "of the General Staff") starting at the
+/// connector `c`, when a name of at least two words follows it: (the place or organisation,
+/// where the name starts).
+fn title_complement(
+    text: &str,
+    toks: &[Token],
+    c: usize,
+    e: usize,
+    lex: &PeopleLex,
+) -> Option<(String, usize)> {
+    if c >= e || !matches!(toks[c].text(text), "of" | "for") {
+        return None;
+    }
+    let mut k = c + 1;
+    if k < e && toks[k].text(text) == "the" {
+        k += 1;
+    }
+    (1..=3).rev().find_map(|len| {
+        let end = k + len;
+        if end + 2 > e || (k..end).any(|i| !is_cap_word(&toks[i], text)) {
+            return None;
+        }
+        let phrase = join(text, toks, k..end);
+        let last = toks[end - 1].text(text);
+        let named = is_place(&phrase) || lex.org_heads.contains(last) || lex.is_org_name(&phrase);
+        (named && is_cap_word(&toks[end], text) && is_cap_word(&toks[end + 1], text))
+            .then_some((phrase, end))
+    })
 }
 
 fn first_index(doc: &Doc<'_>, si: usize) -> usize {
@@ -1125,6 +1164,20 @@ mod tests {
         let doe = find(&ms, "Doe");
         assert_eq!(doe.title.as_deref(), Some("Mr"));
         assert!(!ms.iter().any(|m| m.name.contains("Tuesday")));
+    }
+
+    #[test]
+    fn a_title_with_its_place_before_the_name() {
+        let ms = mentions(&[
+            "Mayor of Paris Odile Ferrand said: \"The square stays closed.\"",
+            "Governor of New York Jane Q. Roe agreed.",
+        ]);
+        let m = find(&ms, "Odile Ferrand");
+        assert_eq!(m.title.as_deref(), Some("Mayor"));
+        assert_eq!(m.affiliation.as_deref(), Some("Paris"));
+        assert_eq!(m.kind, MentionKind::Person);
+        let r = find(&ms, "Jane Q. Roe");
+        assert_eq!(r.affiliation.as_deref(), Some("New York"));
     }
 
     #[test]
