@@ -305,6 +305,26 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
                 return Some(e);
             }
             let np = np_before(ctx, pi, start, o);
+            // "The letter, from the Home Office, says", "the statement, signed by X, said":
+            // the aside names who wrote it
+            if !np.is_empty() && SPEECH.is_statement_noun(ctx.lower(pi, np.end - 1)) {
+                let by = seg
+                    .clone()
+                    .find(|&j| matches!(ctx.lower(pi, j), "from" | "by"));
+                let author = by.and_then(|b| {
+                    ctx.para_mentions(pi)
+                        .filter(|(_, m)| {
+                            m.para == pi && m.start > b && m.end <= seg.end && !m.possessive
+                        })
+                        .map(|(i, _)| i)
+                        .next()
+                });
+                if let Some(mi) = author
+                    && let Some(e) = mention_actor(ctx, mi)
+                {
+                    return Some(e);
+                }
+            }
             if !np.is_empty()
                 && let Some(e) = resolve(ctx, pi, np)
             {
@@ -1149,6 +1169,20 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "The other risk").as_deref(),
             Some("Gita Ramsden")
+        );
+    }
+
+    #[test]
+    fn a_statement_is_said_by_the_author_named_in_its_aside() {
+        let qs = quotes(&[
+            "The Port Authority wrote to the shipping firms last week.",
+            "The Harbour Trust is using a rarely used Statutory Reserve Power. The notice, from \
+             the Transport Ministry, says: \"We have decided to close the berth to all \
+             foreign vessels.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "We have decided").as_deref(),
+            Some("Transport Ministry")
         );
     }
 
