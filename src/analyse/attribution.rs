@@ -250,6 +250,8 @@ fn is_preposition(w: &str) -> bool {
             | "without"
             | "while"
             | "like"
+            | "during"
+            | "amid"
     )
 }
 
@@ -448,7 +450,7 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
         let first = ctx.lower(pi, s);
         let intro = is_preposition(first)
             || SPEECH.is_time_word(first)
-            || first.ends_with("ly")
+            || adverb_opener(&ctx.doc.paras[pi], s)
             || first.ends_with("ing")
             || matches!(
                 first,
@@ -1007,9 +1009,11 @@ fn sentence_subject(
 ) -> Option<(usize, usize)> {
     let (pi, r) = doc.sentences.get(s)?;
     let p = &doc.paras[*pi];
-    let mi = index
-        .mentions_in(*pi)
-        .find(|&i| mentions[i].sentence == s && !mentions[i].in_quote)?;
+    // after an introductory phrase: "During a town hall on Channel 4, Jane Roe asked …"
+    let from = subject_start(doc, s).map_or(r.start, |(_, k)| k);
+    let mi = index.mentions_in(*pi).find(|&i| {
+        mentions[i].sentence == s && !mentions[i].in_quote && mentions[i].outer_start >= from
+    })?;
     let m = &mentions[mi];
     let e = reg.of_mention[mi]?;
     if reg.entities[e].kind != PersonKind::Person || !reg.entities[e].evidence || m.possessive {
@@ -1039,6 +1043,19 @@ fn sentence_subject(
     (descriptive && rest.len() <= 8).then_some((e, m.end))
 }
 
+/// An adverb opening an introductory phrase ("Separately, …", "Only last week, …"), not a
+/// name that ends the same way ("Weekly Standard").
+fn adverb_opener(p: &super::Para<'_>, k: usize) -> bool {
+    let Some(t) = p.tokens.get(k) else {
+        return false;
+    };
+    t.text(p.text).to_lowercase().ends_with("ly")
+        && !p
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| super::names::is_cap_word(n, p.text))
+}
+
 /// The first word of sentence `s` after an introductory phrase.
 fn subject_start(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let (pi, r) = doc.sentences.get(s)?;
@@ -1050,7 +1067,7 @@ fn subject_start(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     // "In 2015, he …": skip a short introductory phrase
     if let Some(c) = (k..r.end.min(k + 7)).find(|&j| p.tokens[j].text(p.text) == ",") {
         let first = p.tokens[k].text(p.text).to_lowercase();
-        if is_preposition(&first) || SPEECH.is_time_word(&first) || first.ends_with("ly") {
+        if is_preposition(&first) || SPEECH.is_time_word(&first) || adverb_opener(p, k) {
             k = c + 1;
         }
     }
@@ -1183,6 +1200,27 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "We have decided").as_deref(),
             Some("Transport Ministry")
+        );
+    }
+
+    #[test]
+    fn the_subject_after_an_introductory_phrase_is_in_focus() {
+        let qs = quotes(&[
+            "During a Northfield Radio phone-in, Ingrid Oakes had a question for the mayor.",
+            "\"My shop has been flooded three times this year,\" she said.",
+        ]);
+        assert_eq!(speaker_of(&qs, "My shop").as_deref(), Some("Ingrid Oakes"));
+    }
+
+    #[test]
+    fn a_name_ending_like_an_adverb_is_not_an_introduction() {
+        let qs = quotes(&[
+            "Monthly Review Editor Carl Brenner, who led the critics, said on Sunday that the \
+             chairman must go -- though he said Alan Pike tried to convince him otherwise.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "Alan Pike tried").as_deref(),
+            Some("Carl Brenner")
         );
     }
 
