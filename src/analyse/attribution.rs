@@ -365,6 +365,9 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     if np.is_empty() {
         return None;
     }
+    if let Some(e) = open_apposition(ctx, pi, start, k) {
+        return Some(e);
+    }
     // "X in Moscow says", "a letter sent to X said": the phrase is an object; the subject
     // opens the clause
     if preceded_by_preposition(ctx, pi, np.start) && np.start > start {
@@ -388,6 +391,45 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             .then(|| clause_subject(ctx, pi, start, np_start))
             .flatten()
     })
+}
+
+/// "X, a lawyer for Y said", "X, analyst and author of Z said": an apposition whose closing
+/// comma is missing runs up to the verb; the actor named before its comma is the subject.
+fn open_apposition(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, at: usize) -> Option<usize> {
+    let c = (start..at).rev().find(|&j| ctx.text(pi, j) == ",")?;
+    if at - c > 14
+        || (c + 1..at).any(|j| {
+            ctx.masks[pi][j]
+                || matches!(ctx.text(pi, j), ";" | "(" | ")" | "\u{2014}")
+                || super::quotes::is_double_mark(ctx.text(pi, j))
+                || speech_verb(ctx, pi, j)
+                || SPEECH.grammar.relative_pronouns.contains(ctx.lower(pi, j))
+        })
+    {
+        return None;
+    }
+    // the role: lower-case words after an optional article, up to a preposition
+    let mut j = c + 1;
+    if matches!(ctx.lower(pi, j), "a" | "an" | "the") {
+        j += 1;
+    }
+    let mut role: Vec<String> = Vec::new();
+    while j < at && !ctx.is_cap(pi, j) && ctx.doc.paras[pi].tokens[j].kind == Kind::Word {
+        let w = ctx.lower(pi, j);
+        if is_preposition(w) || w == "and" {
+            break;
+        }
+        role.push(w.to_owned());
+        j += 1;
+    }
+    if role.is_empty() || LEX.role_suffix(&role).is_none_or(|n| n == 0) {
+        return None;
+    }
+    let named = ctx
+        .para_mentions(pi)
+        .find(|(_, m)| m.para == pi && m.end == c && !m.in_quote && !m.possessive)
+        .map(|(i, _)| i)?;
+    mention_actor(ctx, named)
 }
 
 fn preceded_by_preposition(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
@@ -1234,6 +1276,24 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "was a scandal").as_deref(),
             Some("Jane Okafor")
+        );
+    }
+
+    #[test]
+    fn an_apposition_left_open_before_the_verb_describes_the_subject() {
+        let qs = quotes(&[
+            "The mission will be launched in June.",
+            "Nora Lindqvist, space analyst and author of Rockets: The Long March said that \
+             the launch is hard.",
+            "Piet Dekker, a lawyer for the Harbour Trust said the deal was void.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "the launch is hard").as_deref(),
+            Some("Nora Lindqvist")
+        );
+        assert_eq!(
+            speaker_of(&qs, "the deal was void").as_deref(),
+            Some("Piet Dekker")
         );
     }
 
