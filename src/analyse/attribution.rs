@@ -293,13 +293,22 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             if let Some(c) = examples {
                 return clause_subject(ctx, pi, start, c);
             }
-            // "Y's top general, X, told": the interruption itself is the name
+            // "Y's top general, X, told": the interruption itself is the name, perhaps
+            // after its role ("Another official, deputy police chief X, said")
             let seg = o + 1..k - 1;
             let named = ctx.para_mentions(pi).find(|(_, m)| {
                 m.para == pi
-                    && m.start == seg.start
                     && m.end == seg.end
+                    && m.start >= seg.start
                     && m.kind != MentionKind::Place
+                    && (m.start == seg.start || m.outer_start == seg.start || {
+                        let role: Vec<String> = (seg.start..m.start)
+                            .map(|j| ctx.lower(pi, j).to_owned())
+                            .collect();
+                        (seg.start..m.start).all(|j| {
+                            !ctx.is_cap(pi, j) && ctx.doc.paras[pi].tokens[j].kind == Kind::Word
+                        }) && LEX.role_suffix(&role).is_some_and(|n| n > 0)
+                    })
             });
             if let Some((mi, _)) = named
                 && let Some(e) = ctx.reg.of_mention[mi]
@@ -1294,6 +1303,18 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "the deal was void").as_deref(),
             Some("Piet Dekker")
+        );
+    }
+
+    #[test]
+    fn a_named_interruption_after_its_role_is_the_subject() {
+        let qs = quotes(&[
+            "Another harbour official, deputy port director Lars Emmerich, said two ships \
+             had been held.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "two ships").as_deref(),
+            Some("Lars Emmerich")
         );
     }
 
