@@ -787,7 +787,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     }
     if role_head {
         let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i).to_owned()).collect();
-        if let Some(e) = by_role(ctx, &content) {
+        if let Some(e) = by_role(ctx, &content, sentence) {
             return Some(e);
         }
         // "the former strategist", "Obama's campaign strategist": a definite description
@@ -849,7 +849,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     // "the senators": the people named with that plural title ("Senators X and Y")
     if ctx.lower(pi, r.start) == "the" && head.ends_with('s') {
         let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i).to_owned()).collect();
-        if let Some(e) = by_role(ctx, &content)
+        if let Some(e) = by_role(ctx, &content, sentence)
             && ctx.reg.entities[e].kind == PersonKind::Person
         {
             return Some(e);
@@ -892,8 +892,8 @@ fn side_in(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<String> {
 /// The most recent actor described by these words: every word stands in its role, name or
 /// affiliation ("the spokesman" → the spokesman named before; "the foreign ministry" is not
 /// the defence ministry).
-fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
+fn by_role(ctx: &Ctx<'_, '_>, words: &[String], here: usize) -> Option<usize> {
+    let mut best: Option<(usize, (bool, usize))> = None;
     for (i, e) in ctx.reg.entities.iter().enumerate() {
         let own: Vec<String> = e
             .role
@@ -926,11 +926,40 @@ fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
                     || LEX.is_role_modifier(w)
             })
             && words.iter().any(|w| own.contains(w));
-        if hit && best.is_none_or(|(_, s)| e.last_sentence >= s) {
-            best = Some((i, e.last_sentence));
+        // the actor seen most recently before here; one named only later in the article
+        // ("the men's solicitor says … The men's solicitor, Jane Roe, …") only when no
+        // actor seen before fits
+        if !hit {
+            continue;
+        }
+        let rank = match seen_before(ctx, i, here) {
+            Some(s) => (true, s),
+            None => (false, e.last_sentence),
+        };
+        if best.is_none_or(|(_, b)| rank >= b) {
+            best = Some((i, rank));
         }
     }
     best.map(|(i, _)| i)
+}
+
+/// The last sentence up to `here` in which entity `e` was named or spoke.
+fn seen_before(ctx: &Ctx<'_, '_>, e: usize, here: usize) -> Option<usize> {
+    let named = ctx
+        .mentions
+        .iter()
+        .zip(&ctx.reg.of_mention)
+        .filter(|(m, of)| **of == Some(e) && m.sentence <= here)
+        .map(|(m, _)| m.sentence)
+        .max();
+    let spoke = ctx
+        .speakers
+        .iter()
+        .filter(|&&(x, _, s)| x == e && s <= here)
+        .map(|&(_, _, s)| s)
+        .max();
+    let first = Some(ctx.reg.entities[e].first_sentence).filter(|&s| s <= here);
+    named.max(spoke).max(first)
 }
 
 fn capitalise(w: &str) -> String {
@@ -1315,6 +1344,19 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "two ships").as_deref(),
             Some("Lars Emmerich")
+        );
+    }
+
+    #[test]
+    fn a_role_noun_is_the_holder_seen_before_not_one_named_later() {
+        let qs = quotes(&[
+            "A transport ministry spokesman in Lisbon said the bridge was closed.",
+            "It was not yet known how many cars were trapped, the spokesman said.",
+            "Later, Ilya Varga, a rebel spokesman, said the group had planted the bomb.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "It was not yet known how many cars").as_deref(),
+            Some("transport ministry spokesman")
         );
     }
 
