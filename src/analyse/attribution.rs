@@ -769,6 +769,18 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     let side = side_in(ctx, pi, a..r.end);
     let role_head = LEX.is_role_head(&head) || LEX.is_org_role(&head);
     if SPEECH.is_statement_noun(&head) && !role_head {
+        // "the city fire department incident report": the author is the organisation or
+        // role the words before it name, not the place that describes that author
+        let author = (r.start..r.end - 1).rev().find(|&i| {
+            let w = ctx.lower(pi, i);
+            !ctx.is_cap(pi, i) && (LEX.is_org_role(w) || LEX.is_role_head(w))
+        });
+        if let Some(h) = author
+            && inside.iter().all(|&mi| ctx.mentions[mi].end <= h)
+            && let Some(e) = resolve(ctx, pi, r.start..h + 1)
+        {
+            return Some(e);
+        }
         // "a statement from X's office", "the letter", "the report"
         if let Some(&mi) = inside.last() {
             let m = &ctx.mentions[mi];
@@ -1357,6 +1369,18 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "It was not yet known how many cars").as_deref(),
             Some("transport ministry spokesman")
+        );
+    }
+
+    #[test]
+    fn a_report_is_by_the_organisation_named_before_it_not_its_place() {
+        let qs = quotes(&[
+            "The Dunmore fire department incident report stated that the bear was \
+             'tearing at the fence,' according to a local station.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "the bear was").as_deref(),
+            Some("Dunmore fire department")
         );
     }
 
