@@ -119,6 +119,18 @@ pub fn reporter_before(ctx: &Ctx<'_, '_>, pi: usize, sentence: usize) -> Option<
     (p == pi && s + 1 == sentence).then_some(e)
 }
 
+/// The person named right before a dash that opens a quote (`including X -- "…" --`).
+pub fn dash_speaker(ctx: &Ctx<'_, '_>, pi: usize, open: usize) -> Option<usize> {
+    if open < 2 || !matches!(ctx.text(pi, open - 1), "--" | "\u{2014}" | "\u{2013}") {
+        return None;
+    }
+    let (mi, _) = ctx
+        .para_mentions(pi)
+        .find(|(_, m)| m.para == pi && m.end == open - 1 && !m.in_quote && !m.possessive)?;
+    let e = ctx.reg.of_mention[mi]?;
+    (ctx.reg.entities[e].kind == PersonKind::Person).then_some(e)
+}
+
 /// Length of a time phrase ("on Tuesday", "last week") starting at token `k`.
 pub fn time_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> usize {
     let ws: Vec<String> = (k..end.min(k + 6))
@@ -1381,6 +1393,19 @@ mod tests {
         assert_eq!(
             speaker_of(&qs, "the bear was").as_deref(),
             Some("Dunmore fire department")
+        );
+    }
+
+    #[test]
+    fn a_quote_set_off_by_a_dash_is_the_name_before_it() {
+        let qs = quotes(&[
+            "Several former ministers have said the same thing, including the former \
+             candidate Sara Lindgren -- \"It is wrong to hide the accounts from the voters\" \
+             -- and Piet Dekker.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "It is wrong").as_deref(),
+            Some("Sara Lindgren")
         );
     }
 

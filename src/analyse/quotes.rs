@@ -489,6 +489,11 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     } else {
         cue_before(ctx, pi, srange.start, open)
     };
+    // `many have said so, including X -- "…" --`: a quote set off by a dash after a name
+    let before = before.map(|mut c| {
+        c.speaker = super::attribution::dash_speaker(ctx, pi, open).or(c.speaker);
+        c
+    });
     if before.as_ref().is_some_and(|c| c.speaker.is_some()) {
         return before;
     }
