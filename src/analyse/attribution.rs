@@ -112,6 +112,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
+/// The speaker of a report in the sentence just before `sentence` of the same paragraph: a
+/// quote that opens the next sentence goes on with it (`X said that … . "…"`).
+pub fn reporter_before(ctx: &Ctx<'_, '_>, pi: usize, sentence: usize) -> Option<usize> {
+    let &(e, p, s) = ctx.speakers.last()?;
+    (p == pi && s + 1 == sentence).then_some(e)
+}
+
+/// The person named right before a dash that opens a quote (`including X -- "…" --`).
+pub fn dash_speaker(ctx: &Ctx<'_, '_>, pi: usize, open: usize) -> Option<usize> {
+    if open < 2 || !matches!(ctx.text(pi, open - 1), "--" | "\u{2014}" | "\u{2013}") {
+        return None;
+    }
+    let (mi, _) = ctx
+        .para_mentions(pi)
+        .find(|(_, m)| m.para == pi && m.end == open - 1 && !m.in_quote && !m.possessive)?;
+    let e = ctx.reg.of_mention[mi]?;
+    (ctx.reg.entities[e].kind == PersonKind::Person).then_some(e)
+}
+
 /// Length of a time phrase ("on Tuesday", "last week") starting at token `k`.
 pub fn time_phrase(ctx: &Ctx<'_, '_>, pi: usize, k: usize, end: usize) -> usize {
     let ws: Vec<String> = (k..end.min(k + 6))
@@ -269,6 +288,8 @@ fn is_preposition(w: &str) -> bool {
             | "without"
             | "while"
             | "like"
+            | "during"
+            | "amid"
     )
 }
 
@@ -310,13 +331,22 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             if let Some(c) = examples {
                 return clause_subject(ctx, pi, start, c);
             }
-            // "Y's top general, X, told": the interruption itself is the name
+            // "Y's top general, X, told": the interruption itself is the name, perhaps
+            // after its role ("Another official, deputy police chief X, said")
             let seg = o + 1..k - 1;
             let named = ctx.para_mentions(pi).find(|(_, m)| {
                 m.para == pi
-                    && m.start == seg.start
                     && m.end == seg.end
+                    && m.start >= seg.start
                     && m.kind != MentionKind::Place
+                    && (m.start == seg.start || m.outer_start == seg.start || {
+                        let role: Vec<String> = (seg.start..m.start)
+                            .map(|j| ctx.lower(pi, j).to_owned())
+                            .collect();
+                        (seg.start..m.start).all(|j| {
+                            !ctx.is_cap(pi, j) && ctx.doc.paras[pi].tokens[j].kind == Kind::Word
+                        }) && LEX.role_suffix(&role).is_some_and(|n| n > 0)
+                    })
             });
             if let Some((mi, _)) = named
                 && let Some(e) = ctx.reg.of_mention[mi]
@@ -324,6 +354,26 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
                 return Some(e);
             }
             let np = np_before(ctx, pi, start, o);
+            // "The letter, from the Home Office, says", "the statement, signed by X, said":
+            // the aside names who wrote it
+            if !np.is_empty() && SPEECH.is_statement_noun(ctx.lower(pi, np.end - 1)) {
+                let by = seg
+                    .clone()
+                    .find(|&j| matches!(ctx.lower(pi, j), "from" | "by"));
+                let author = by.and_then(|b| {
+                    ctx.para_mentions(pi)
+                        .filter(|(_, m)| {
+                            m.para == pi && m.start > b && m.end <= seg.end && !m.possessive
+                        })
+                        .map(|(i, _)| i)
+                        .next()
+                });
+                if let Some(mi) = author
+                    && let Some(e) = mention_actor(ctx, mi)
+                {
+                    return Some(e);
+                }
+            }
             if !np.is_empty()
                 && let Some(e) = resolve(ctx, pi, np)
             {
@@ -368,13 +418,22 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
     if np.is_empty() {
         return None;
     }
+    if let Some(e) = open_apposition(ctx, pi, start, k) {
+        return Some(e);
+    }
     // "X in Moscow says", "a letter sent to X said": the phrase is an object; the subject
     // opens the clause
     if preceded_by_preposition(ctx, pi, np.start) && np.start > start {
         let w = ctx.lower(pi, np.start - 1);
         // "like X said", "while he said": X and he are the subjects
         let pronoun = np.len() == 1 && LEX.pronoun(ctx.lower(pi, np.start)).is_some();
-        if w != "like" && !(w == "while" && pronoun) {
+        // "one day after X said", "before he told": a conjunction opens a clause whose
+        // subject is the name or pronoun right before the verb
+        let named = ctx
+            .para_mentions(pi)
+            .any(|(_, m)| m.para == pi && m.end == np.end && m.start >= np.start && !m.possessive);
+        let conjunction = matches!(w, "after" | "before" | "while") && (pronoun || named);
+        if w != "like" && !conjunction {
             return clause_subject(ctx, pi, start, np.start - 1);
         }
     }
@@ -385,6 +444,45 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
             .then(|| clause_subject(ctx, pi, start, np_start))
             .flatten()
     })
+}
+
+/// "X, a lawyer for Y said", "X, analyst and author of Z said": an apposition whose closing
+/// comma is missing runs up to the verb; the actor named before its comma is the subject.
+fn open_apposition(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, at: usize) -> Option<usize> {
+    let c = (start..at).rev().find(|&j| ctx.text(pi, j) == ",")?;
+    if at - c > 14
+        || (c + 1..at).any(|j| {
+            ctx.masks[pi][j]
+                || matches!(ctx.text(pi, j), ";" | "(" | ")" | "\u{2014}")
+                || super::quotes::is_double_mark(ctx.text(pi, j))
+                || speech_verb(ctx, pi, j)
+                || SPEECH.grammar.relative_pronouns.contains(ctx.lower(pi, j))
+        })
+    {
+        return None;
+    }
+    // the role: lower-case words after an optional article, up to a preposition
+    let mut j = c + 1;
+    if matches!(ctx.lower(pi, j), "a" | "an" | "the") {
+        j += 1;
+    }
+    let mut role: Vec<String> = Vec::new();
+    while j < at && !ctx.is_cap(pi, j) && ctx.doc.paras[pi].tokens[j].kind == Kind::Word {
+        let w = ctx.lower(pi, j);
+        if is_preposition(w) || w == "and" {
+            break;
+        }
+        role.push(w.to_owned());
+        j += 1;
+    }
+    if role.is_empty() || LEX.role_suffix(&role).is_none_or(|n| n == 0) {
+        return None;
+    }
+    let named = ctx
+        .para_mentions(pi)
+        .find(|(_, m)| m.para == pi && m.end == c && !m.in_quote && !m.possessive)
+        .map(|(i, _)| i)?;
+    mention_actor(ctx, named)
 }
 
 fn preceded_by_preposition(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
@@ -447,7 +545,7 @@ pub fn clause_subject(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, end: usize
         let first = ctx.lower(pi, s);
         let intro = is_preposition(first)
             || SPEECH.is_time_word(first)
-            || first.ends_with("ly")
+            || adverb_opener(&ctx.doc.paras[pi], s)
             || first.ends_with("ing")
             || matches!(
                 first,
@@ -607,6 +705,18 @@ pub fn np_before(ctx: &Ctx<'_, '_>, pi: usize, start: usize, end: usize) -> Rang
             break;
         }
         k -= 1;
+        // an article opens the phrase: "meddling the congressman said" — the word before
+        // it belongs to another phrase, unless it links the two ("the head of the agency")
+        if matches!(lw, "the" | "a" | "an")
+            && k > start
+            && toks[k - 1].kind == Kind::Word
+            && !matches!(
+                ctx.lower(pi, k - 1),
+                "of" | "for" | "from" | "at" | "on" | "by" | "and"
+            )
+        {
+            break;
+        }
     }
     k..end
 }
@@ -710,6 +820,18 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     let side = side_in(ctx, pi, a..r.end);
     let role_head = LEX.is_role_head(&head) || LEX.is_org_role(&head);
     if SPEECH.is_statement_noun(&head) && !role_head {
+        // "the city fire department incident report": the author is the organisation or
+        // role the words before it name, not the place that describes that author
+        let author = (r.start..r.end - 1).rev().find(|&i| {
+            let w = ctx.lower(pi, i);
+            !ctx.is_cap(pi, i) && (LEX.is_org_role(w) || LEX.is_role_head(w))
+        });
+        if let Some(h) = author
+            && inside.iter().all(|&mi| ctx.mentions[mi].end <= h)
+            && let Some(e) = resolve(ctx, pi, r.start..h + 1)
+        {
+            return Some(e);
+        }
         // "a statement from X's office", "the letter", "the report"
         if let Some(&mi) = inside.last() {
             let m = &ctx.mentions[mi];
@@ -728,7 +850,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     }
     if role_head {
         let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i).to_owned()).collect();
-        if let Some(e) = by_role(ctx, &content) {
+        if let Some(e) = by_role(ctx, &content, sentence) {
             return Some(e);
         }
         // "the former strategist", "Obama's campaign strategist": a definite description
@@ -804,6 +926,15 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
         }
         return Some(id);
     }
+    // "the senators": the people named with that plural title ("Senators X and Y")
+    if ctx.lower(pi, r.start) == "the" && head.ends_with('s') {
+        let content: Vec<String> = (a..r.end).map(|i| ctx.lower(pi, i).to_owned()).collect();
+        if let Some(e) = by_role(ctx, &content, sentence)
+            && ctx.reg.entities[e].kind == PersonKind::Person
+        {
+            return Some(e);
+        }
+    }
     if LEX.is_group_noun(&head) || ends_with_group(&ws) {
         return Some(ctx.reg.group(&phrase, PersonKind::Group, sentence, side));
     }
@@ -841,8 +972,8 @@ fn side_in(ctx: &Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<String> {
 /// The most recent actor described by these words: every word stands in its role, name or
 /// affiliation ("the spokesman" → the spokesman named before; "the foreign ministry" is not
 /// the defence ministry).
-fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
+fn by_role(ctx: &Ctx<'_, '_>, words: &[String], here: usize) -> Option<usize> {
+    let mut best: Option<(usize, (bool, usize))> = None;
     for (i, e) in ctx.reg.entities.iter().enumerate() {
         let own: Vec<String> = e
             .role
@@ -875,11 +1006,40 @@ fn by_role(ctx: &Ctx<'_, '_>, words: &[String]) -> Option<usize> {
                     || LEX.is_role_modifier(w)
             })
             && words.iter().any(|w| own.contains(w));
-        if hit && best.is_none_or(|(_, s)| e.last_sentence >= s) {
-            best = Some((i, e.last_sentence));
+        // the actor seen most recently before here; one named only later in the article
+        // ("the men's solicitor says … The men's solicitor, Jane Roe, …") only when no
+        // actor seen before fits
+        if !hit {
+            continue;
+        }
+        let rank = match seen_before(ctx, i, here) {
+            Some(s) => (true, s),
+            None => (false, e.last_sentence),
+        };
+        if best.is_none_or(|(_, b)| rank >= b) {
+            best = Some((i, rank));
         }
     }
     best.map(|(i, _)| i)
+}
+
+/// The last sentence up to `here` in which entity `e` was named or spoke.
+fn seen_before(ctx: &Ctx<'_, '_>, e: usize, here: usize) -> Option<usize> {
+    let named = ctx
+        .mentions
+        .iter()
+        .zip(&ctx.reg.of_mention)
+        .filter(|(m, of)| **of == Some(e) && m.sentence <= here)
+        .map(|(m, _)| m.sentence)
+        .max();
+    let spoke = ctx
+        .speakers
+        .iter()
+        .filter(|&&(x, _, s)| x == e && s <= here)
+        .map(|&(_, _, s)| s)
+        .max();
+    let first = Some(ctx.reg.entities[e].first_sentence).filter(|&s| s <= here);
+    named.max(spoke).max(first)
 }
 
 fn capitalise(w: &str) -> String {
@@ -1009,9 +1169,11 @@ fn sentence_subject(
 ) -> Option<(usize, usize)> {
     let (pi, r) = doc.sentences.get(s)?;
     let p = &doc.paras[*pi];
-    let mi = index
-        .mentions_in(*pi)
-        .find(|&i| mentions[i].sentence == s && !mentions[i].in_quote)?;
+    // after an introductory phrase: "During a town hall on Channel 4, Jane Roe asked …"
+    let from = subject_start(doc, s).map_or(r.start, |(_, k)| k);
+    let mi = index.mentions_in(*pi).find(|&i| {
+        mentions[i].sentence == s && !mentions[i].in_quote && mentions[i].outer_start >= from
+    })?;
     let m = &mentions[mi];
     let e = reg.of_mention[mi]?;
     if reg.entities[e].kind != PersonKind::Person || !reg.entities[e].evidence || m.possessive {
@@ -1041,6 +1203,19 @@ fn sentence_subject(
     (descriptive && rest.len() <= 8).then_some((e, m.end))
 }
 
+/// An adverb opening an introductory phrase ("Separately, …", "Only last week, …"), not a
+/// name that ends the same way ("Weekly Standard").
+fn adverb_opener(p: &super::Para<'_>, k: usize) -> bool {
+    let Some(t) = p.tokens.get(k) else {
+        return false;
+    };
+    t.text(p.text).to_lowercase().ends_with("ly")
+        && !p
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| super::names::is_cap_word(n, p.text))
+}
+
 /// The first word of sentence `s` after an introductory phrase.
 fn subject_start(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     let (pi, r) = doc.sentences.get(s)?;
@@ -1052,7 +1227,7 @@ fn subject_start(doc: &Doc<'_>, s: usize) -> Option<(usize, usize)> {
     // "In 2015, he …": skip a short introductory phrase
     if let Some(c) = (k..r.end.min(k + 7)).find(|&j| p.tokens[j].text(p.text) == ",") {
         let first = p.tokens[k].text(p.text).to_lowercase();
-        if is_preposition(&first) || SPEECH.is_time_word(&first) || first.ends_with("ly") {
+        if is_preposition(&first) || SPEECH.is_time_word(&first) || adverb_opener(p, k) {
             k = c + 1;
         }
     }
@@ -1118,4 +1293,192 @@ fn focus_chain(
         out.push(current.filter(|&(_, since)| s - since <= 3).map(|(e, _)| e));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::Doc;
+    use crate::analyse::names::find_mentions;
+    use crate::analyse::people::Registry;
+    use crate::analyse::quotes::{extract, speaker_names};
+    use crate::model::QuoteKind;
+
+    /// (kind, text, speaker) of every quote of the paragraphs.
+    fn quotes(paras: &[&str]) -> Vec<(QuoteKind, String, Option<String>)> {
+        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
+        let doc = Doc::new(&owned);
+        let ms = find_mentions(&doc);
+        let mut reg = Registry::build(&ms);
+        let mut qs = extract(&doc, &ms, &mut reg);
+        speaker_names(&mut qs, &reg);
+        qs.into_iter()
+            .map(|a| (a.quote.kind, a.quote.text, a.quote.speaker))
+            .collect()
+    }
+
+    fn speaker_of(qs: &[(QuoteKind, String, Option<String>)], text: &str) -> Option<String> {
+        qs.iter()
+            .find(|(_, t, _)| t.starts_with(text))
+            .unwrap_or_else(|| panic!("no quote {text:?} in {qs:?}"))
+            .2
+            .clone()
+    }
+
+    #[test]
+    fn an_article_opens_the_subject_phrase() {
+        let qs = quotes(&[
+            "Senator Orla Fenwick asked the agency to act against the smuggling -- \
+             smuggling the Vermont senator said is organised from abroad.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "is organised").as_deref(),
+            Some("Orla Fenwick")
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_report_in_its_paragraph_goes_on_with_it() {
+        let qs = quotes(&[
+            "Gita Ramsden warned the board on Monday.",
+            "The council may wait until the audit ends, Ramsden said. \"The other risk is that \
+             nobody will trust the accounts at all.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "The other risk").as_deref(),
+            Some("Gita Ramsden")
+        );
+    }
+
+    #[test]
+    fn a_statement_is_said_by_the_author_named_in_its_aside() {
+        let qs = quotes(&[
+            "The Port Authority wrote to the shipping firms last week.",
+            "The Harbour Trust is using a rarely used Statutory Reserve Power. The notice, from \
+             the Transport Ministry, says: \"We have decided to close the berth to all \
+             foreign vessels.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "We have decided").as_deref(),
+            Some("Transport Ministry")
+        );
+    }
+
+    #[test]
+    fn the_subject_after_an_introductory_phrase_is_in_focus() {
+        let qs = quotes(&[
+            "During a Northfield Radio phone-in, Ingrid Oakes had a question for the mayor.",
+            "\"My shop has been flooded three times this year,\" she said.",
+        ]);
+        assert_eq!(speaker_of(&qs, "My shop").as_deref(), Some("Ingrid Oakes"));
+    }
+
+    #[test]
+    fn a_name_ending_like_an_adverb_is_not_an_introduction() {
+        let qs = quotes(&[
+            "Monthly Review Editor Carl Brenner, who led the critics, said on Sunday that the \
+             chairman must go -- though he said Alan Pike tried to convince him otherwise.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "Alan Pike tried").as_deref(),
+            Some("Carl Brenner")
+        );
+    }
+
+    #[test]
+    fn a_plural_description_stands_for_the_people_named_with_that_title() {
+        let qs = quotes(&[
+            "Critics, like Senators Jane Okafor and Tom Brandt, want a vote.",
+            "Ms Okafor and Mr Brandt said builders had gamed the rules, in what the senators \
+             said was a scandal.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "was a scandal").as_deref(),
+            Some("Jane Okafor")
+        );
+    }
+
+    #[test]
+    fn an_apposition_left_open_before_the_verb_describes_the_subject() {
+        let qs = quotes(&[
+            "The mission will be launched in June.",
+            "Nora Lindqvist, space analyst and author of Rockets: The Long March said that \
+             the launch is hard.",
+            "Piet Dekker, a lawyer for the Harbour Trust said the deal was void.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "the launch is hard").as_deref(),
+            Some("Nora Lindqvist")
+        );
+        assert_eq!(
+            speaker_of(&qs, "the deal was void").as_deref(),
+            Some("Piet Dekker")
+        );
+    }
+
+    #[test]
+    fn a_named_interruption_after_its_role_is_the_subject() {
+        let qs = quotes(&[
+            "Another harbour official, deputy port director Lars Emmerich, said two ships \
+             had been held.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "two ships").as_deref(),
+            Some("Lars Emmerich")
+        );
+    }
+
+    #[test]
+    fn a_role_noun_is_the_holder_seen_before_not_one_named_later() {
+        let qs = quotes(&[
+            "A transport ministry spokesman in Lisbon said the bridge was closed.",
+            "It was not yet known how many cars were trapped, the spokesman said.",
+            "Later, Ilya Varga, a rebel spokesman, said the group had planted the bomb.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "It was not yet known how many cars").as_deref(),
+            Some("transport ministry spokesman")
+        );
+    }
+
+    #[test]
+    fn a_report_is_by_the_organisation_named_before_it_not_its_place() {
+        let qs = quotes(&[
+            "The Dunmore fire department incident report stated that the bear was \
+             'tearing at the fence,' according to a local station.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "the bear was").as_deref(),
+            Some("Dunmore fire department")
+        );
+    }
+
+    #[test]
+    fn a_quote_set_off_by_a_dash_is_the_name_before_it() {
+        let qs = quotes(&[
+            "Several former ministers have said the same thing, including the former \
+             candidate Sara Lindgren -- \"It is wrong to hide the accounts from the voters\" \
+             -- and Piet Dekker.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "It is wrong").as_deref(),
+            Some("Sara Lindgren")
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_conjunction_is_the_subject_of_its_clause() {
+        let qs = quotes(&[
+            "Members of the Harbour Board met on Friday, shortly after Dario Pellworm said he \
+             would sell the ferry line.",
+            "The coach resigned one day after Ilse Marten said she was leaving the club.",
+        ]);
+        assert_eq!(
+            speaker_of(&qs, "he would sell").as_deref(),
+            Some("Dario Pellworm")
+        );
+        assert_eq!(
+            speaker_of(&qs, "she was leaving").as_deref(),
+            Some("Ilse Marten")
+        );
+    }
 }

@@ -469,7 +469,18 @@ fn join(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> String {
 /// Find a title sequence in `ws` (words of a span); returns (start, len) of the last one
 /// that is followed by at least one more word.
 fn find_title(ws: &[String], lex: &PeopleLex) -> Option<(usize, usize)> {
-    let clean: Vec<&str> = ws.iter().map(|w| w.trim_end_matches('.')).collect();
+    // a plural title before coordinated names ("Senators Jane Roe and John Doe") reads
+    // as the title itself
+    let clean: Vec<&str> = ws
+        .iter()
+        .map(|w| w.trim_end_matches('.'))
+        .map(|w| match w.strip_suffix('s') {
+            Some(one) if !lex.title_words.contains(w) && lex.titles.iter().any(|t| t == &[one]) => {
+                one
+            }
+            _ => w,
+        })
+        .collect();
     let mut found = None;
     let mut s = 0;
     while s < clean.len() {
@@ -642,6 +653,15 @@ fn classify(
         name_start = s + 1;
         ws = words(text, toks, name_start..e);
     }
+    // "Mayor of London Jane Roe", "Chief of the General Staff John Doe": the title's "of"
+    // phrase names a place or an organisation, and the name follows it
+    if found_title.is_some()
+        && let Some((aff, rest)) = title_complement(text, toks, name_start, e, lex)
+    {
+        affiliation = affiliation.or(Some(aff));
+        name_start = rest;
+        ws = words(text, toks, name_start..e);
+    }
     // "Chief of the General Staff": a title phrase, not a name
     if ws
         .first()
@@ -693,6 +713,36 @@ fn classify(
         }
     }
     Some(m)
+}
+
+/// The complement of a title ("of London", "of the General Staff") starting at the
+/// connector `c`, when a name of at least two words follows it: (the place or organisation,
+/// where the name starts).
+fn title_complement(
+    text: &str,
+    toks: &[Token],
+    c: usize,
+    e: usize,
+    lex: &PeopleLex,
+) -> Option<(String, usize)> {
+    if c >= e || !matches!(toks[c].text(text), "of" | "for") {
+        return None;
+    }
+    let mut k = c + 1;
+    if k < e && toks[k].text(text) == "the" {
+        k += 1;
+    }
+    (1..=3).rev().find_map(|len| {
+        let end = k + len;
+        if end + 2 > e || (k..end).any(|i| !is_cap_word(&toks[i], text)) {
+            return None;
+        }
+        let phrase = join(text, toks, k..end);
+        let last = toks[end - 1].text(text);
+        let named = is_place(&phrase) || lex.org_heads.contains(last) || lex.is_org_name(&phrase);
+        (named && is_cap_word(&toks[end], text) && is_cap_word(&toks[end + 1], text))
+            .then_some((phrase, end))
+    })
 }
 
 fn first_index(doc: &Doc<'_>, si: usize) -> usize {
@@ -1146,6 +1196,28 @@ mod tests {
             find(&ms, "Westway Airlines").kind,
             MentionKind::Organisation
         );
+    }
+
+    #[test]
+    fn a_title_with_its_place_before_the_name() {
+        let ms = mentions(&[
+            "Mayor of Paris Odile Ferrand said: \"The square stays closed.\"",
+            "Governor of New York Jane Q. Roe agreed.",
+        ]);
+        let m = find(&ms, "Odile Ferrand");
+        assert_eq!(m.title.as_deref(), Some("Mayor"));
+        assert_eq!(m.affiliation.as_deref(), Some("Paris"));
+        assert_eq!(m.kind, MentionKind::Person);
+        let r = find(&ms, "Jane Q. Roe");
+        assert_eq!(r.affiliation.as_deref(), Some("New York"));
+    }
+
+    #[test]
+    fn a_plural_title_before_coordinated_names() {
+        let ms = mentions(&["Critics, like Senators Jane Roe and Tom Doe, want a vote."]);
+        let m = find(&ms, "Jane Roe");
+        assert_eq!(m.title.as_deref(), Some("Senators"));
+        assert_eq!(m.kind, MentionKind::Person);
     }
 
     #[test]

@@ -381,6 +381,11 @@ fn direct(
             cue_words = Some("said".to_owned());
         }
     }
+    if speaker.is_none() && cue.is_none() && sp.open.is_some() && opens_sentence(ctx, sp) {
+        // `X said that … . "…"`: the quote goes on with the report just before it
+        speaker = super::attribution::reporter_before(ctx, pi, sentence);
+        cue_words = speaker.and(Some("said".to_owned()));
+    }
     // without a speaker or cue, a quote that is the object of a preposition ("sent a
     // reporter into "a living room in a small town" to watch") is borrowed wording
     let keep = speaker.is_some()
@@ -419,6 +424,16 @@ fn opens_or_follows_cue(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
     let before = &toks[r.start..open];
     before.iter().all(|t| t.kind == Kind::Punct)
         || (open > 0 && matches!(ctx.text(pi, open - 1), "," | ":"))
+}
+
+/// Does the quote's opening mark start its sentence?
+fn opens_sentence(ctx: &Ctx<'_, '_>, sp: &Span) -> bool {
+    let toks = &ctx.doc.paras[sp.para].tokens;
+    let Some(open) = sp.open else { return true };
+    let r = ctx.sentence_range(sp.para, open.min(toks.len().saturating_sub(1)));
+    toks[r.start..open.max(r.start)]
+        .iter()
+        .all(|t| t.kind == Kind::Punct)
 }
 
 fn trailing_only_punct(doc: &Doc<'_>, pi: usize, sp: &Span) -> bool {
@@ -462,6 +477,11 @@ fn attribute(ctx: &mut Ctx<'_, '_>, sp: &Span) -> Option<Cue> {
     } else {
         cue_before(ctx, pi, srange.start, open)
     };
+    // `many have said so, including X -- "…" --`: a quote set off by a dash after a name
+    let before = before.map(|mut c| {
+        c.speaker = super::attribution::dash_speaker(ctx, pi, open).or(c.speaker);
+        c
+    });
     if before.as_ref().is_some_and(|c| c.speaker.is_some()) {
         return before;
     }
