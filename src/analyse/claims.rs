@@ -97,6 +97,9 @@ struct Draft {
     modal: bool,
     /// Verb base of the cue.
     verb: Option<String>,
+    /// Words of the clause before the claim's text in its sentence, lower-cased: whom an
+    /// indirect claim is about ("while the mayor is alleged to have …" → "the mayor").
+    about: Vec<String>,
 }
 
 /// Words with a space on both sides, for phrase search.
@@ -158,6 +161,9 @@ pub fn extract(
     }
     passive_denials(doc, mentions, reg, &mut drafts);
     drafts.sort_by_key(|d| d.claim.sentence);
+    for d in &mut drafts {
+        d.about = clause_before(doc, d.claim.sentence, &d.claim.text);
+    }
     // stance
     for d in &mut drafts {
         let text = &d.padded;
@@ -187,6 +193,15 @@ pub fn extract(
     // (drafts are in sentence order, so paragraphs never decrease: the search stops at the
     // first draft more than 6 paragraphs back instead of scanning the whole article)
     let negated_of: Vec<bool> = drafts.iter().map(|d| negated(&d.words)).collect();
+    // the party a claim is about answers it with a negation on the same content
+    for i in 0..drafts.len() {
+        if negated_of[i]
+            && let Some(j) = accused_answers(&drafts, i, reg)
+        {
+            drafts[i].claim.stance = Stance::Deny;
+            drafts[i].claim.disputes = Some(drafts[j].claim.id.clone());
+        }
+    }
     for i in 0..drafts.len() {
         if drafts[i].claim.disputes.is_some() {
             continue;
@@ -272,6 +287,7 @@ fn draft(
         content,
         events,
         verb,
+        about: Vec::new(),
     }
 }
 
@@ -579,8 +595,19 @@ fn overlap_any(drafts: &[Draft], candidates: &[usize], d: &Draft) -> usize {
 
 /// Does a claim name the party of an entity: its name, a word of its name, or its side?
 fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) -> bool {
+    names_party_words(reg, e, side, &c.words, &c.content)
+}
+
+/// [`names_party`] in words and their normalised content words.
+fn names_party_words(
+    reg: &Registry,
+    e: Option<usize>,
+    side: Option<&str>,
+    words: &[String],
+    content: &[String],
+) -> bool {
     let side_word = side.map(|s| format!("@{}", s.to_lowercase()));
-    if side_word.is_some_and(|s| c.content.contains(&s)) {
+    if side_word.is_some_and(|s| content.contains(&s)) {
         return true;
     }
     let Some(e) = e else { return false };
@@ -596,7 +623,7 @@ fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) 
         .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
         .any(|w| {
             let w = w.to_lowercase();
-            c.words.contains(&w)
+            words.contains(&w)
         })
 }
 
@@ -623,6 +650,61 @@ fn answered_by_name(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize>
                 && names_party(reg, t.entity, None, c)
         })
         .max_by_key(|&j| (fit(c, &drafts[j]), j))
+}
+
+/// An earlier statement that names the party of claim `i`, which answers it with a
+/// negation on the same content: "the papers accuse the minister of ties to an offshore
+/// company … the minister's office said the company enjoyed no tax advantages". The
+/// statement answered is in an earlier sentence, at most four paragraphs back, by another
+/// party, and names the answering party in its words or in the clause before them ("while
+/// the mayor is alleged to have …"). The best overlap wins, the latest on ties.
+fn accused_answers(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
+    let d = &drafts[i];
+    d.entity?;
+    (0..i)
+        .rev()
+        .take_while(|&j| drafts[j].para + 4 >= d.para)
+        .filter(|&j| {
+            let t = &drafts[j];
+            t.claim.sentence < d.claim.sentence
+                && t.claim.stance == Stance::Assert
+                && other_party(d, t, reg)
+                && overlap(d, t) >= 3
+                && names_party_in(reg, d.entity, d.claim.side.as_deref(), t)
+        })
+        .max_by_key(|&j| (overlap(d, &drafts[j]), j))
+}
+
+/// [`names_party`] in a claim's words or in the clause before them ([`Draft::about`]).
+fn names_party_in(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) -> bool {
+    if names_party(reg, e, side, c) {
+        return true;
+    }
+    let content: Vec<String> = c
+        .about
+        .iter()
+        .filter(|w| is_content(w))
+        .map(|w| normal(w))
+        .collect();
+    names_party_words(reg, e, side, &c.about, &content)
+}
+
+/// The words, lower-cased, of the clause before `text` in sentence `s`: from the last comma,
+/// semicolon, colon or dash before it (or the sentence's start).
+fn clause_before(doc: &Doc<'_>, s: usize, text: &str) -> Vec<String> {
+    let Some((p, _)) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    let span = doc.sentence_span(s);
+    let sentence = &doc.paras[*p].text[span];
+    let Some(at) = sentence.find(text) else {
+        return Vec::new();
+    };
+    let before = &sentence[..at];
+    let mark = before.rfind([',', ';', ':', '\u{2013}', '\u{2014}']);
+    let dashes = before.rfind("--").map(|k| k + 1);
+    let from = mark.max(dashes).map_or(0, |k| k + 1);
+    words_lower(before.get(from..).unwrap_or_default()).collect()
 }
 
 /// "X's" owners named in a text.
@@ -918,5 +1000,29 @@ mod tests {
         assert!(target.text.contains("merely commenting"), "{cs:#?}");
         // his own spokesman, right after him, explains rather than answers
         assert_eq!(find(&cs, "not backing off").disputes, None);
+    }
+
+    #[test]
+    fn the_party_an_allegation_names_answers_it() {
+        let cs = claims(&[
+            "The leaked files accuse the governor of Oslo province, Per Hansen, of owning a stake in a shipping company that he never declared, while Sweden's trade minister Karin Lund is alleged to have hidden her links to a shipping company.",
+            "The Norwegian governor's office said the shipping company he is linked to was a family trust and paid no taxes in Norway.",
+            "A spokeswoman for Karin Lund said the minister had never hidden any links to the company.",
+        ]);
+        let governor = find(&cs, "owning a stake");
+        let minister = find(&cs, "hidden her links");
+        let office = find(&cs, "family trust");
+        assert_eq!(office.stance, Stance::Deny);
+        assert_eq!(
+            disputes(&cs, office).map(|c| &c.id),
+            Some(&governor.id),
+            "{cs:#?}"
+        );
+        let spokeswoman = find(&cs, "never hidden any links");
+        assert_eq!(
+            disputes(&cs, spokeswoman).map(|c| &c.id),
+            Some(&minister.id),
+            "{cs:#?}"
+        );
     }
 }
