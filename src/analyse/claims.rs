@@ -27,6 +27,7 @@ struct ClaimCues {
     modals: HashSet<String>,
     deny_verbs: HashSet<String>,
     deny_phrases: Vec<String>,
+    wrongdoing: Vec<String>,
     rebut_verbs: HashSet<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
@@ -42,6 +43,8 @@ struct Cues {
     deny_verbs: HashSet<String>,
     /// Phrases padded with spaces (" not true "), ready for [`has_phrase`].
     deny_phrases: Vec<String>,
+    /// Padded phrases of wrongdoing that deny in a negated statement.
+    wrongdoing: Vec<String>,
     rebut_verbs: HashSet<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
@@ -67,6 +70,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         modals: c.modals,
         deny_verbs: c.deny_verbs,
         deny_phrases: pad(c.deny_phrases),
+        wrongdoing: pad(c.wrongdoing),
         rebut_verbs: c.rebut_verbs,
         doubt_phrases: pad(c.doubt_phrases),
         anaphora: c.anaphora,
@@ -180,7 +184,9 @@ pub fn extract(
             .as_ref()
             .is_some_and(|v| cues.rebut_verbs.contains(v))
             && negated_at(5);
-        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(text, p));
+        // "nothing suggests we've done anything illegal"
+        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(text, p))
+            || (negated(&d.words) && cues.wrongdoing.iter().any(|p| has_phrase(text, p)));
         if cues.doubt_phrases.iter().any(|p| has_phrase(text, p)) {
             d.claim.unverified = true;
         }
@@ -1022,6 +1028,22 @@ mod tests {
         assert_eq!(
             disputes(&cs, spokeswoman).map(|c| &c.id),
             Some(&minister.id),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn a_negated_denial_of_wrongdoing_answers_the_report_about_the_firm() {
+        let cs = claims(&[
+            "The Daily Globe reported that the firm hid the profits of its clients in offshore accounts.",
+            "\"Nothing in these stolen files suggests that we did anything illegal in our business,\" the firm, Hansen Berg, said on Tuesday.",
+        ]);
+        let report = find(&cs, "hid the profits");
+        let denial = find(&cs, "anything illegal");
+        assert_eq!(denial.stance, Stance::Deny, "{cs:#?}");
+        assert_eq!(
+            disputes(&cs, denial).map(|c| &c.id),
+            Some(&report.id),
             "{cs:#?}"
         );
     }
