@@ -33,6 +33,7 @@ struct ClaimCues {
     anaphora: HashSet<String>,
     contrast: Vec<String>,
     negations: HashSet<String>,
+    emphatic: Vec<String>,
     refers_to: HashMap<String, Vec<String>>,
     events: HashMap<String, Vec<String>>,
 }
@@ -50,6 +51,8 @@ struct Cues {
     anaphora: HashSet<String>,
     contrast: Vec<String>,
     negations: HashSet<String>,
+    /// Negations that emphasise ("never seen so many"), each split into words.
+    emphatic: Vec<Vec<String>>,
     /// anaphoric noun → verb bases of the claims it points back to
     refers_to: HashMap<String, Vec<String>>,
     /// word → event class
@@ -76,6 +79,11 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         anaphora: c.anaphora,
         contrast: pad(c.contrast),
         negations: c.negations,
+        emphatic: c
+            .emphatic
+            .iter()
+            .map(|p| words_lower(p).collect())
+            .collect(),
         refers_to: c.refers_to,
         events,
     }
@@ -91,6 +99,8 @@ struct Draft {
     is_content: Vec<bool>,
     /// Content words, normalised ([`normal`]), in text order without repeats.
     content: Vec<String>,
+    /// For each of `content`: does a negation bear on it ([`negated_clauses`])?
+    content_negated: Vec<bool>,
     /// Event classes of the words, sorted, without repeats.
     events: Vec<&'static str>,
     /// The claim's text padded for phrase search ([`padded`]).
@@ -171,12 +181,7 @@ pub fn extract(
     // stance
     for d in &mut drafts {
         let text = &d.padded;
-        let negated_at = |n: usize| {
-            d.words
-                .iter()
-                .take(n)
-                .any(|w| cues.negations.contains(w) || w.ends_with("n't"))
-        };
+        let negated_at = |n: usize| (0..d.words.len().min(n)).any(|k| is_negation(&d.words, k));
         let deny_verb = d.verb.as_ref().is_some_and(|v| cues.deny_verbs.contains(v));
         // "insisted there was no violation", "maintained he had never met him"
         let rebuttal = d
@@ -212,22 +217,22 @@ pub fn extract(
         if drafts[i].claim.disputes.is_some() {
             continue;
         }
-        let negated_i = negated_of[i];
-        let target = (0..i)
-            .rev()
-            .take_while(|&j| drafts[i].para <= drafts[j].para + 12)
-            .find(|&j| {
-                negated_of[j] != negated_i
-                    && other_party(&drafts[i], &drafts[j], reg)
-                    && if drafts[i].para <= drafts[j].para + 6 {
-                        echoes(&drafts[i], &drafts[j])
-                    } else {
-                        // further back, only a phrase quoted back counts
-                        echoes_phrase(&drafts[i], &drafts[j])
-                    }
+        // a phrase quoted back, within a dozen paragraphs, outweighs shared words, within six
+        let candidates = || {
+            (0..i)
+                .rev()
+                .take_while(|&j| drafts[i].para <= drafts[j].para + 12)
+                .filter(|&j| other_party(&drafts[i], &drafts[j], reg))
+        };
+        let target = candidates()
+            .find_map(|j| contradicts_phrase(&drafts[i], &drafts[j]).map(|n| (j, n)))
+            .or_else(|| {
+                candidates()
+                    .take_while(|&j| drafts[i].para <= drafts[j].para + 6)
+                    .find_map(|j| contradicts(&drafts[i], &drafts[j]).map(|n| (j, n)))
             });
-        if let Some(j) = target {
-            if negated_i {
+        if let Some((j, negated_here)) = target {
+            if negated_here {
                 drafts[i].claim.stance = Stance::Deny;
             }
             drafts[i].claim.disputes = Some(drafts[j].claim.id.clone());
@@ -259,11 +264,17 @@ fn draft(
     let ent = &reg.entities[e];
     let words: Vec<String> = words_lower(text).collect();
     let is_content: Vec<bool> = words.iter().map(|w| is_content(w)).collect();
+    let in_negated = negated_clauses(text, &words);
     let mut content: Vec<String> = Vec::new();
-    for (w, _) in words.iter().zip(&is_content).filter(|(_, c)| **c) {
+    let mut content_negated: Vec<bool> = Vec::new();
+    for (k, w) in words.iter().enumerate().filter(|(k, _)| is_content[*k]) {
         let n = normal(w);
-        if !content.contains(&n) {
-            content.push(n);
+        match content.iter().position(|c| *c == n) {
+            Some(at) => content_negated[at] |= in_negated[k],
+            None => {
+                content.push(n);
+                content_negated.push(in_negated[k]);
+            }
         }
     }
     let mut events: Vec<&'static str> = words
@@ -291,6 +302,7 @@ fn draft(
         words,
         is_content,
         content,
+        content_negated,
         events,
         verb,
         about: Vec::new(),
@@ -333,26 +345,114 @@ fn same_org(reg: &Registry, a: Option<usize>, b: Option<usize>) -> bool {
 }
 
 fn negated(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| CUES.negations.contains(w) || w.ends_with("n't"))
+    (0..words.len()).any(|k| is_negation(words, k))
 }
 
-/// Do two statements talk about the same thing: three words in a row (two of them content
-/// words), or three content words (places counted by their country, words by their stem)?
-fn echoes(denial: &Draft, claim: &Draft) -> bool {
-    echoes_phrase(denial, claim) || shared(denial, claim) >= 3
+/// Is word `k` a negation: "not", "never", … or the "t" of a contraction split from its verb
+/// ([`words_lower`] splits "didn't" into "didn", "t"; "can't" into "can", "t").
+/// A negation that opens an emphatic phrase ("never seen so many") is not one.
+fn is_negation(words: &[String], k: usize) -> bool {
+    let w = &words[k];
+    (CUES.negations.contains(w) && !CUES.emphatic.iter().any(|p| words[k..].starts_with(p)))
+        || (w == "t" && k > 0 && words[k - 1].ends_with('n'))
 }
 
-/// Do two statements share three words in a row, two of them content words ("not 'a war of
-/// the president's choosing'")?
-fn echoes_phrase(denial: &Draft, claim: &Draft) -> bool {
+/// Do two statements contradict each other: they talk about the same thing (three words in
+/// a row, two of them content words, or three content words, places counted by their
+/// country, words by their stem), and the shared words stand in a negated clause in one of
+/// them and not in the other? "The road was not yet shut, but police were at the scene" does
+/// not contradict "police were at the scene": its negation is in another clause. Returns
+/// whether the denial's side of the echo is the negated one.
+fn contradicts(denial: &Draft, claim: &Draft) -> Option<bool> {
+    {
+        let mut shared = 0;
+        let mut negated_in_denial = 0;
+        let mut negated_in_claim = 0;
+        for (n, neg) in denial.content.iter().zip(&denial.content_negated) {
+            if let Some(at) = claim.content.iter().position(|c| c == n) {
+                shared += 1;
+                negated_in_denial += usize::from(*neg && !claim.content_negated[at]);
+                negated_in_claim += usize::from(!*neg && claim.content_negated[at]);
+            }
+        }
+        (shared >= 3 && negated_in_denial.max(negated_in_claim) >= 2)
+            .then_some(negated_in_denial > negated_in_claim)
+    }
+}
+
+/// [`contradicts`] by a phrase of three words in a row, two of them content words and one a
+/// common word (not only a name: "with North Korea" is no echo), shared by the two statements
+/// ("not 'a war of the president's choosing'") and negated in one of them.
+fn contradicts_phrase(denial: &Draft, claim: &Draft) -> Option<bool> {
     let (d, c) = (&denial.words, &claim.words);
+    let d_neg = negated_words(denial);
+    let c_neg = negated_words(claim);
+    let capital: Vec<bool> = claim
+        .claim
+        .text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let common = |k: usize| claim.is_content[k] && !capital.get(k).copied().unwrap_or(false);
     c.windows(3)
         .zip(claim.is_content.windows(3))
-        .any(|(w, content)| {
-            content.iter().filter(|x| **x).count() >= 2 && d.windows(3).any(|v| v == w)
+        .enumerate()
+        .filter(|(k, (_, content))| {
+            content.iter().filter(|x| **x).count() >= 2 && (*k..*k + 3).any(common)
         })
+        .find_map(|(k, (w, _))| {
+            d.windows(3)
+                .position(|v| v == w)
+                .filter(|&at| d_neg[at] != c_neg[k])
+                .map(|at| d_neg[at])
+        })
+}
+
+/// For each word of a draft: does its clause hold a negation?
+fn negated_words(d: &Draft) -> Vec<bool> {
+    negated_clauses(&d.claim.text, &d.words)
+}
+
+/// For each of `words` (the [`words_lower`] of `text`): does a negation come before it (or is
+/// it one) in its clause? Clauses end at punctuation (, ; : . ! ? and dashes) and before "but", "while",
+/// "although", "though", "whereas".
+fn negated_clauses(text: &str, words: &[String]) -> Vec<bool> {
+    let mut out: Vec<bool> = Vec::with_capacity(words.len());
+    let mut clause: Vec<String> = Vec::new();
+    // a negation bears on what follows it in its clause: "the war was not a war of choice"
+    // negates "a war of choice", not "the war"
+    let close = |clause: &mut Vec<String>, out: &mut Vec<bool>| {
+        // "if they don't stop": a condition denies nothing
+        let condition = clause
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "if" | "unless" | "whether"));
+        let mut neg = false;
+        for k in 0..clause.len() {
+            neg |= !condition && is_negation(clause, k);
+            out.push(neg);
+        }
+        clause.clear();
+    };
+    for piece in text.split([
+        ',', ';', ':', '.', '!', '?', '(', ')', '\u{2013}', '\u{2014}',
+    ]) {
+        for w in words_lower(piece) {
+            if matches!(
+                w.as_str(),
+                "but" | "while" | "although" | "though" | "whereas"
+            ) {
+                close(&mut clause, &mut out);
+            }
+            clause.push(w);
+        }
+        close(&mut clause, &mut out);
+    }
+    if out.len() != words.len() {
+        // the split does not line up: the whole statement is one clause
+        return vec![negated(words); words.len()];
+    }
+    out
 }
 
 /// How many normalised content words two drafts share.
@@ -1046,5 +1146,58 @@ mod tests {
             Some(&report.id),
             "{cs:#?}"
         );
+    }
+
+    #[test]
+    fn a_contracted_negation_contradicts() {
+        let cs = claims(&[
+            "Tom Baker, the mayor, said the council approved the new stadium plan on Monday.",
+            "Anna Berg, a Green councillor, said the council didn't approve the new stadium plan.",
+        ]);
+        let claim = find(&cs, "approved the new stadium");
+        let denial = find(&cs, "didn't approve");
+        assert_eq!(denial.stance, Stance::Deny, "{cs:#?}");
+        assert_eq!(disputes(&cs, denial).map(|c| &c.id), Some(&claim.id));
+    }
+
+    #[test]
+    fn witnesses_sharing_a_scene_do_not_contradict() {
+        let cs = claims(&[
+            "\"I've never seen so many fire engines outside the station,\" said one resident, Tom Baker.",
+            "\"The bridge hadn't been closed yet but fire engines were already outside the station,\" said another, Anna Berg.",
+            "\"More fire engines were arriving outside the station every minute,\" Anna Berg added.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_negation_bears_on_what_follows_it() {
+        let cs = claims(&[
+            "\"The strike at the northern port is a strike of the union's choosing,\" Tom Baker said.",
+            "\"Talks are needed to end the strike at the northern port,\" Lena Dahl said.",
+            "\"The strike at the northern port is not a strike of the union's choosing,\" Anna Berg said.",
+        ]);
+        let denial = find(&cs, "is not a strike");
+        let target = disputes(&cs, denial).expect("paired");
+        assert_eq!(target.claimant.as_deref(), Some("Tom Baker"), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_shared_name_is_no_echo() {
+        let cs = claims(&[
+            "Tom Baker said the border with Norland Republic was calm.",
+            "Anna Berg said no ships had sailed with Norland Republic flags.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_negation_in_a_condition_denies_nothing() {
+        let cs = claims(&[
+            "Tom Baker said the ships had traded fuel with Norland Republic for years.",
+            "\"If they don't stop trading with Norland Republic, we will act,\" Anna Berg said.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
+        assert!(cs.iter().all(|c| c.stance == Stance::Assert), "{cs:#?}");
     }
 }
