@@ -103,6 +103,8 @@ struct Draft {
     content_negated: Vec<bool>,
     /// Event classes of the words, sorted, without repeats.
     events: Vec<&'static str>,
+    /// For each of `events`: does a negation bear on a word of it ([`negated_clauses`])?
+    events_negated: Vec<bool>,
     /// The claim's text padded for phrase search ([`padded`]).
     padded: String,
     /// A word points back to an earlier statement ("the reports").
@@ -277,12 +279,21 @@ fn draft(
             }
         }
     }
-    let mut events: Vec<&'static str> = words
+    let mut events: Vec<(&'static str, bool)> = words
         .iter()
-        .filter_map(|w| CUES.events.get(w.as_str()).map(String::as_str))
+        .zip(&in_negated)
+        .filter_map(|(w, neg)| CUES.events.get(w.as_str()).map(|e| (e.as_str(), *neg)))
         .collect();
     events.sort_unstable();
-    events.dedup();
+    // one entry per class, negated if any of its words is
+    events.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+    let (events, events_negated): (Vec<&'static str>, Vec<bool>) = events.into_iter().unzip();
     Draft {
         claim: Claim {
             id: String::new(),
@@ -304,6 +315,7 @@ fn draft(
         content,
         content_negated,
         events,
+        events_negated,
         verb,
         about: Vec::new(),
     }
@@ -359,7 +371,7 @@ fn is_negation(words: &[String], k: usize) -> bool {
 
 /// Do two statements contradict each other: they talk about the same thing (three words in
 /// a row, two of them content words, or three content words, places counted by their
-/// country, words by their stem), and the shared words stand in a negated clause in one of
+/// country, words by their stem, in the next sentence events by their kind), and the shared words stand in a negated clause in one of
 /// them and not in the other? "The road was not yet shut, but police were at the scene" does
 /// not contradict "police were at the scene": its negation is in another clause. Returns
 /// whether the denial's side of the echo is the negated one.
@@ -368,11 +380,28 @@ fn contradicts(denial: &Draft, claim: &Draft) -> Option<bool> {
         let mut shared = 0;
         let mut negated_in_denial = 0;
         let mut negated_in_claim = 0;
+        let mut count = |neg: bool, neg_claim: bool| {
+            shared += 1;
+            negated_in_denial += usize::from(neg && !neg_claim);
+            negated_in_claim += usize::from(!neg && neg_claim);
+        };
         for (n, neg) in denial.content.iter().zip(&denial.content_negated) {
             if let Some(at) = claim.content.iter().position(|c| c == n) {
-                shared += 1;
-                negated_in_denial += usize::from(*neg && !claim.content_negated[at]);
-                negated_in_claim += usize::from(!*neg && claim.content_negated[at]);
+                count(*neg, claim.content_negated[at]);
+            }
+        }
+        // in the next sentence, an event of the same kind told in other words counts as a
+        // shared word: "was not attacking the child" ~ "was violently dragging the child"
+        if denial.claim.sentence == claim.claim.sentence + 1 {
+            for (e, neg) in denial.events.iter().zip(&denial.events_negated) {
+                let same_word = denial.words.iter().any(|w| {
+                    CUES.events.get(w.as_str()).is_some_and(|c| c == e) && claim.words.contains(w)
+                });
+                if let Some(at) = claim.events.iter().position(|c| c == e)
+                    && !same_word
+                {
+                    count(*neg, claim.events_negated[at]);
+                }
             }
         }
         (shared >= 3 && negated_in_denial.max(negated_in_claim) >= 2)
@@ -1199,5 +1228,20 @@ mod tests {
         ]);
         assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
         assert!(cs.iter().all(|c| c.stance == Stance::Assert), "{cs:#?}");
+    }
+
+    #[test]
+    fn the_same_event_in_other_words_next_contradicts_a_negation() {
+        let cs = claims(&[
+            "Tom Baker, the park's director, said the bear did not appear to be attacking the keeper.",
+            "Police said the bear had been violently shaking the keeper.",
+        ]);
+        let claim = find(&cs, "did not appear to be attacking");
+        let answer = find(&cs, "violently shaking");
+        assert_eq!(
+            disputes(&cs, answer).map(|c| &c.id),
+            Some(&claim.id),
+            "{cs:#?}"
+        );
     }
 }
