@@ -34,6 +34,8 @@ struct ClaimCues {
     contrast: Vec<String>,
     negations: HashSet<String>,
     emphatic: Vec<String>,
+    nominal_claims: HashMap<String, String>,
+    nominal_links: HashSet<String>,
     refers_to: HashMap<String, Vec<String>>,
     events: HashMap<String, Vec<String>>,
 }
@@ -53,6 +55,10 @@ struct Cues {
     negations: HashSet<String>,
     /// Negations that emphasise ("never seen so many"), each split into words.
     emphatic: Vec<Vec<String>>,
+    /// noun of a claim → the verb base that makes it ("allegations" → "allege")
+    nominal_claims: HashMap<String, String>,
+    /// Words that open what a nominal claim says ("allegations involving …").
+    nominal_links: HashSet<String>,
     /// anaphoric noun → verb bases of the claims it points back to
     refers_to: HashMap<String, Vec<String>>,
     /// word → event class
@@ -84,6 +90,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .iter()
             .map(|p| words_lower(p).collect())
             .collect(),
+        nominal_claims: c.nominal_claims,
+        nominal_links: c.nominal_links,
         refers_to: c.refers_to,
         events,
     }
@@ -175,6 +183,7 @@ pub fn extract(
         let verb = verb_base(q.cue.as_deref());
         drafts.push(draft(reg, e, &q.text, q.sentence, a.para, verb));
     }
+    nominal_allegations(doc, reg, &mut drafts);
     passive_denials(doc, mentions, reg, &mut drafts);
     drafts.sort_by_key(|d| d.claim.sentence);
     for d in &mut drafts {
@@ -661,10 +670,18 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
                     && drafts[j].verb.as_ref().is_some_and(|v| verbs.contains(&v))
             })
             .collect();
-        // the latest such claim, unless an earlier one is about the party denying it
+        // the latest such claim, unless an earlier one is about the party denying it or
+        // shares more words with the denial ("dismissed the allegations as lies aimed at
+        // hurting the mayor" → the allegations involving the mayor's aides)
+        let best_shared = referred
+            .iter()
+            .copied()
+            .filter(|&j| shared(d, &drafts[j]) > 0)
+            .max_by_key(|&j| (shared(d, &drafts[j]), j));
         if let Some(&j) = referred
             .iter()
             .find(|&&j| names_denier(j))
+            .or(best_shared.as_ref())
             .or(referred.first())
         {
             return Some(j);
@@ -879,6 +896,70 @@ fn counter_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let near = c.claim.sentence <= p.claim.sentence + 1 && c.para <= p.para + 1;
     let contrast = CUES.contrast.iter().any(|m| has_phrase(&c.padded, m));
     (sides_differ && near && contrast && other_party(c, p, reg)).then_some(j)
+}
+
+/// Allegations named by a noun beside an accusation of the same sentence: "In addition to
+/// allegations involving the mayor's aides, the files also accuse the minister of …" — the
+/// allegations are the accuser's too. The claim runs from the noun to the end of its phrase
+/// (the next comma, dash, bracket or sentence end) and is made with the noun's verb
+/// ("allege"). A noun after a denial ("rejected the allegations that …") or inside another
+/// claim's words is not one.
+fn nominal_allegations(doc: &Doc<'_>, reg: &Registry, drafts: &mut Vec<Draft>) {
+    let accusers: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter(|d| {
+            d.verb
+                .as_deref()
+                .is_some_and(|v| CUES.nominal_claims.values().any(|x| x == v))
+        })
+        .filter_map(|d| Some((d.claim.sentence, d.entity?)))
+        .collect();
+    let mut found = Vec::new();
+    for &(si, e) in &accusers {
+        if found
+            .iter()
+            .any(|(s, _, _, _): &(usize, usize, String, String)| *s == si)
+        {
+            continue;
+        }
+        let Some((pi, r)) = doc.sentences.get(si) else {
+            continue;
+        };
+        let p = &doc.paras[*pi];
+        let lower = |k: usize| p.tokens[k].text(p.text).to_lowercase();
+        for k in r.start..r.end.saturating_sub(2) {
+            let Some(verb) = CUES.nominal_claims.get(&lower(k)) else {
+                continue;
+            };
+            if !CUES.nominal_links.contains(&lower(k + 1)) {
+                continue;
+            }
+            // "rejected the allegations that …": a denial's object
+            let denied = (k.saturating_sub(3).max(r.start)..k).any(|j| {
+                SPEECH
+                    .verb(&lower(j))
+                    .is_some_and(|v| CUES.deny_verbs.contains(&v.base))
+            });
+            if denied {
+                continue;
+            }
+            let end = (k + 2..r.end)
+                .find(|&j| {
+                    p.tokens[j].kind == Kind::Punct
+                        && !matches!(p.tokens[j].text(p.text), "'" | "\u{2019}" | "." if j + 1 < r.end)
+                })
+                .unwrap_or(r.end);
+            let text = &p.text[p.tokens[k].start as usize..p.tokens[end - 1].end as usize];
+            if end - k < 3 || drafts.iter().any(|d| d.claim.text.contains(text)) {
+                continue;
+            }
+            found.push((si, e, text.to_owned(), verb.clone()));
+        }
+    }
+    for (si, e, text, verb) in found {
+        let para = doc.sentences[si].0;
+        drafts.push(draft(reg, e, &text, si, para, Some(verb)));
+    }
 }
 
 /// Denials in the passive: "the claim was instantly denied by Kyiv".
@@ -1241,6 +1322,26 @@ mod tests {
         assert_eq!(
             disputes(&cs, answer).map(|c| &c.id),
             Some(&claim.id),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn allegations_named_beside_an_accusation_are_the_accusers() {
+        let cs = claims(&[
+            "Besides allegations involving aides of the mayor, Tom Baker, the leaked files also accuse the port authority of hiding losses.",
+            "The files also allege that the port authority paid no fees for years.",
+            "City Hall has dismissed the allegations as lies aimed at hurting Baker before the vote.",
+        ]);
+        let nominal = find(&cs, "allegations involving aides of the mayor");
+        assert_eq!(
+            nominal.claimant.as_deref(),
+            find(&cs, "hiding losses").claimant.as_deref()
+        );
+        let denial = find(&cs, "dismissed the allegations");
+        assert_eq!(
+            disputes(&cs, denial).map(|c| &c.id),
+            Some(&nominal.id),
             "{cs:#?}"
         );
     }
