@@ -34,6 +34,7 @@ struct ClaimCues {
     contrast: Vec<String>,
     negations: HashSet<String>,
     emphatic: Vec<String>,
+    unknown: Vec<String>,
     nominal_claims: HashMap<String, String>,
     nominal_links: HashSet<String>,
     refers_to: HashMap<String, Vec<String>>,
@@ -55,6 +56,8 @@ struct Cues {
     negations: HashSet<String>,
     /// Negations that emphasise ("never seen so many"), each split into words.
     emphatic: Vec<Vec<String>>,
+    /// Negations that tell what is not known ("it was not yet known how many"), split.
+    unknown: Vec<Vec<String>>,
     /// noun of a claim → the verb base that makes it ("allegations" → "allege")
     nominal_claims: HashMap<String, String>,
     /// Words that open what a nominal claim says ("allegations involving …").
@@ -90,6 +93,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .iter()
             .map(|p| words_lower(p).collect())
             .collect(),
+        unknown: c.unknown.iter().map(|p| words_lower(p).collect()).collect(),
         nominal_claims: c.nominal_claims,
         nominal_links: c.nominal_links,
         refers_to: c.refers_to,
@@ -160,6 +164,19 @@ fn has_phrase(padded_text: &str, padded_phrase: &str) -> bool {
     padded_text.contains(padded_phrase)
 }
 
+/// Does a padded text hold a padded phrase other than as a hypothetical ("it would be wrong
+/// to build it" judges, it denies nothing)?
+fn has_unhedged(padded_text: &str, padded_phrase: &str) -> bool {
+    padded_text.match_indices(padded_phrase).any(|(at, _)| {
+        let before = padded_text[..at].trim_end();
+        let Some(rest) = before.strip_suffix(" be") else {
+            return true;
+        };
+        let modal = rest.rsplit(' ').next().unwrap_or_default();
+        !CUES.modals.contains(modal)
+    })
+}
+
 fn verb_base(cue: Option<&str>) -> Option<String> {
     let first = cue?.split_whitespace().next()?.to_lowercase();
     SPEECH.verb(&first).map(|v| v.base.clone())
@@ -201,7 +218,7 @@ pub fn extract(
             .is_some_and(|v| cues.rebut_verbs.contains(v))
             && negated_at(5);
         // "nothing suggests we've done anything illegal"
-        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(text, p))
+        let deny_phrase = cues.deny_phrases.iter().any(|p| has_unhedged(text, p))
             || (negated(&d.words) && cues.wrongdoing.iter().any(|p| has_phrase(text, p)));
         if cues.doubt_phrases.iter().any(|p| has_phrase(text, p)) {
             d.claim.unverified = true;
@@ -371,10 +388,13 @@ fn negated(words: &[String]) -> bool {
 
 /// Is word `k` a negation: "not", "never", … or the "t" of a contraction split from its verb
 /// ([`words_lower`] splits "didn't" into "didn", "t"; "can't" into "can", "t").
-/// A negation that opens an emphatic phrase ("never seen so many") is not one.
+/// A negation that opens an emphatic phrase ("never seen so many") or tells what is not known
+/// ("not yet known how many") is not one.
 fn is_negation(words: &[String], k: usize) -> bool {
     let w = &words[k];
-    (CUES.negations.contains(w) && !CUES.emphatic.iter().any(|p| words[k..].starts_with(p)))
+    (CUES.negations.contains(w)
+        && !CUES.emphatic.iter().any(|p| words[k..].starts_with(p))
+        && !CUES.unknown.iter().any(|p| words[k..].starts_with(p)))
         || (w == "t" && k > 0 && words[k - 1].ends_with('n'))
 }
 
@@ -1344,5 +1364,29 @@ mod tests {
             Some(&nominal.id),
             "{cs:#?}"
         );
+    }
+
+    #[test]
+    fn a_hypothetical_judgement_is_no_denial() {
+        let cs = claims(&[
+            "Tom Baker said the library plan was popular with parents.",
+            "Anna Berg said it would be wrong to close the library on Sundays.",
+            "Lena Dahl said the report about the library is false.",
+        ]);
+        assert_eq!(
+            find(&cs, "would be wrong").stance,
+            Stance::Assert,
+            "{cs:#?}"
+        );
+        assert_eq!(find(&cs, "is false").stance, Stance::Deny);
+    }
+
+    #[test]
+    fn what_is_not_yet_known_denies_nothing() {
+        let cs = claims(&[
+            "The army said its troops had killed 20 fighters near the border.",
+            "\"It was not yet known how many fighters were killed near the border,\" a rebel spokesman, Jon Reed, said.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
     }
 }
