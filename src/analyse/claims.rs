@@ -111,6 +111,10 @@ struct Draft {
     is_content: Vec<bool>,
     /// Content words, normalised ([`normal`]), in text order without repeats.
     content: Vec<String>,
+    /// For each of `words`: does a negation bear on it ([`negated_clauses`])?
+    words_negated: Vec<bool>,
+    /// For each of `words`: a content word written in lower case (not a name)?
+    is_common: Vec<bool>,
     /// For each of `content`: does a negation bear on it ([`negated_clauses`])?
     content_negated: Vec<bool>,
     /// Event classes of the words, sorted, without repeats.
@@ -293,6 +297,14 @@ fn draft(
     let words: Vec<String> = words_lower(text).collect();
     let is_content: Vec<bool> = words.iter().map(|w| is_content(w)).collect();
     let in_negated = negated_clauses(text, &words);
+    let capital: Vec<bool> = text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let is_common: Vec<bool> = (0..words.len())
+        .map(|k| is_content[k] && !capital.get(k).copied().unwrap_or(false))
+        .collect();
     let mut content: Vec<String> = Vec::new();
     let mut content_negated: Vec<bool> = Vec::new();
     for (k, w) in words.iter().enumerate().filter(|(k, _)| is_content[*k]) {
@@ -340,6 +352,8 @@ fn draft(
         is_content,
         content,
         content_negated,
+        words_negated: in_negated,
+        is_common,
         events,
         events_negated,
         verb,
@@ -443,16 +457,8 @@ fn contradicts(denial: &Draft, claim: &Draft) -> Option<bool> {
 /// ("not 'a war of the president's choosing'") and negated in one of them.
 fn contradicts_phrase(denial: &Draft, claim: &Draft) -> Option<bool> {
     let (d, c) = (&denial.words, &claim.words);
-    let d_neg = negated_words(denial);
-    let c_neg = negated_words(claim);
-    let capital: Vec<bool> = claim
-        .claim
-        .text
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let common = |k: usize| claim.is_content[k] && !capital.get(k).copied().unwrap_or(false);
+    let (d_neg, c_neg) = (&denial.words_negated, &claim.words_negated);
+    let common = |k: usize| claim.is_common[k];
     c.windows(3)
         .zip(claim.is_content.windows(3))
         .enumerate()
@@ -465,11 +471,6 @@ fn contradicts_phrase(denial: &Draft, claim: &Draft) -> Option<bool> {
                 .filter(|&at| d_neg[at] != c_neg[k])
                 .map(|at| d_neg[at])
         })
-}
-
-/// For each word of a draft: does its clause hold a negation?
-fn negated_words(d: &Draft) -> Vec<bool> {
-    negated_clauses(&d.claim.text, &d.words)
 }
 
 /// For each of `words` (the [`words_lower`] of `text`): does a negation come before it (or is
