@@ -221,7 +221,7 @@ pub fn extract(
             .as_ref()
             .is_some_and(|v| cues.rebut_verbs.contains(v))
             && negated_at(5);
-        // "nothing suggests we've done anything illegal"
+        // "no record shows that we did anything unlawful"
         let deny_phrase = cues.deny_phrases.iter().any(|p| has_unhedged(text, p))
             || (negated(&d.words) && cues.wrongdoing.iter().any(|p| has_phrase(text, p)));
         if cues.doubt_phrases.iter().any(|p| has_phrase(text, p)) {
@@ -403,7 +403,7 @@ fn negated(words: &[String]) -> bool {
 /// Is word `k` a negation: "not", "never", … or the "t" of a contraction split from its verb
 /// ([`words_lower`] splits "didn't" into "didn", "t"; "can't" into "can", "t").
 /// A negation that opens an emphatic phrase ("never seen so many") or tells what is not known
-/// ("not yet known how many") is not one.
+/// ("it is still not known who fired") is not one.
 fn is_negation(words: &[String], k: usize) -> bool {
     let w = &words[k];
     (CUES.negations.contains(w)
@@ -434,7 +434,7 @@ fn contradicts(denial: &Draft, claim: &Draft) -> Option<bool> {
             }
         }
         // in the next sentence, an event of the same kind told in other words counts as a
-        // shared word: "was not attacking the child" ~ "was violently dragging the child"
+        // shared word: "was not attacking the keeper" ~ "was violently shaking the keeper"
         if denial.claim.sentence == claim.claim.sentence + 1 {
             for (e, neg) in denial.events.iter().zip(&denial.events_negated) {
                 let same_word = denial.words.iter().any(|w| {
@@ -826,8 +826,8 @@ fn answered_by_name(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize>
 }
 
 /// An earlier statement that names the party of claim `i`, which answers it with a
-/// negation on the same content: "the papers accuse the minister of ties to an offshore
-/// company … the minister's office said the company enjoyed no tax advantages". The
+/// negation on the same content: "the files accuse the governor of owning a stake in a
+/// shipping firm … the governor's office said the shipping firm paid him no dividends". The
 /// statement answered is in an earlier sentence, at most four paragraphs back, by another
 /// party, and names the answering party in its words or in the clause before them ("while
 /// the mayor is alleged to have …"). The best overlap wins, the latest on ties.
@@ -1267,10 +1267,10 @@ mod tests {
     fn a_negated_denial_of_wrongdoing_answers_the_report_about_the_firm() {
         let cs = claims(&[
             "The Daily Globe reported that the firm hid the profits of its clients in offshore accounts.",
-            "\"Nothing in these stolen files suggests that we did anything illegal in our business,\" the firm, Hansen Berg, said on Tuesday.",
+            "Hansen Berg, the firm, said on Tuesday that no record showed it had done anything unlawful.",
         ]);
         let report = find(&cs, "hid the profits");
-        let denial = find(&cs, "anything illegal");
+        let denial = find(&cs, "anything unlawful");
         assert_eq!(denial.stance, Stance::Deny, "{cs:#?}");
         assert_eq!(
             disputes(&cs, denial).map(|c| &c.id),
@@ -1335,10 +1335,10 @@ mod tests {
     #[test]
     fn the_same_event_in_other_words_next_contradicts_a_negation() {
         let cs = claims(&[
-            "Tom Baker, the park's director, said the bear did not appear to be attacking the keeper.",
-            "Police said the bear had been violently shaking the keeper.",
+            "Tom Baker, the park's director, said the bear never tried to attack its keeper.",
+            "Police said the bear had been violently shaking its keeper.",
         ]);
-        let claim = find(&cs, "did not appear to be attacking");
+        let claim = find(&cs, "never tried to attack");
         let answer = find(&cs, "violently shaking");
         assert_eq!(
             disputes(&cs, answer).map(|c| &c.id),
@@ -1352,14 +1352,14 @@ mod tests {
         let cs = claims(&[
             "Besides allegations involving aides of the mayor, Tom Baker, the leaked files also accuse the port authority of hiding losses.",
             "The files also allege that the port authority paid no fees for years.",
-            "City Hall has dismissed the allegations as lies aimed at hurting Baker before the vote.",
+            "City Hall rejected the allegations as lies meant to hurt Baker.",
         ]);
         let nominal = find(&cs, "allegations involving aides of the mayor");
         assert_eq!(
             nominal.claimant.as_deref(),
             find(&cs, "hiding losses").claimant.as_deref()
         );
-        let denial = find(&cs, "dismissed the allegations");
+        let denial = find(&cs, "rejected the allegations");
         assert_eq!(
             disputes(&cs, denial).map(|c| &c.id),
             Some(&nominal.id),
@@ -1386,7 +1386,7 @@ mod tests {
     fn what_is_not_yet_known_denies_nothing() {
         let cs = claims(&[
             "The army said its troops had killed 20 fighters near the border.",
-            "\"It was not yet known how many fighters were killed near the border,\" a rebel spokesman, Jon Reed, said.",
+            "\"It is still not known how many fighters were killed near the border,\" a rebel spokesman, Jon Reed, said.",
         ]);
         assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
     }
