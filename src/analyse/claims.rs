@@ -27,11 +27,16 @@ struct ClaimCues {
     modals: HashSet<String>,
     deny_verbs: HashSet<String>,
     deny_phrases: Vec<String>,
+    wrongdoing: Vec<String>,
     rebut_verbs: HashSet<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
     contrast: Vec<String>,
     negations: HashSet<String>,
+    emphatic: Vec<String>,
+    unknown: Vec<String>,
+    nominal_claims: HashMap<String, String>,
+    nominal_links: HashSet<String>,
     refers_to: HashMap<String, Vec<String>>,
     events: HashMap<String, Vec<String>>,
 }
@@ -42,11 +47,21 @@ struct Cues {
     deny_verbs: HashSet<String>,
     /// Phrases padded with spaces (" not true "), ready for [`has_phrase`].
     deny_phrases: Vec<String>,
+    /// Padded phrases of wrongdoing that deny in a negated statement.
+    wrongdoing: Vec<String>,
     rebut_verbs: HashSet<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
     contrast: Vec<String>,
     negations: HashSet<String>,
+    /// Negations that emphasise ("never seen so many"), each split into words.
+    emphatic: Vec<Vec<String>>,
+    /// Negations that tell what is not known ("it was not yet known how many"), split.
+    unknown: Vec<Vec<String>>,
+    /// noun of a claim → the verb base that makes it ("allegations" → "allege")
+    nominal_claims: HashMap<String, String>,
+    /// Words that open what a nominal claim says ("allegations involving …").
+    nominal_links: HashSet<String>,
     /// anaphoric noun → verb bases of the claims it points back to
     refers_to: HashMap<String, Vec<String>>,
     /// word → event class
@@ -67,11 +82,20 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         modals: c.modals,
         deny_verbs: c.deny_verbs,
         deny_phrases: pad(c.deny_phrases),
+        wrongdoing: pad(c.wrongdoing),
         rebut_verbs: c.rebut_verbs,
         doubt_phrases: pad(c.doubt_phrases),
         anaphora: c.anaphora,
         contrast: pad(c.contrast),
         negations: c.negations,
+        emphatic: c
+            .emphatic
+            .iter()
+            .map(|p| words_lower(p).collect())
+            .collect(),
+        unknown: c.unknown.iter().map(|p| words_lower(p).collect()).collect(),
+        nominal_claims: c.nominal_claims,
+        nominal_links: c.nominal_links,
         refers_to: c.refers_to,
         events,
     }
@@ -87,8 +111,16 @@ struct Draft {
     is_content: Vec<bool>,
     /// Content words, normalised ([`normal`]), in text order without repeats.
     content: Vec<String>,
+    /// For each of `words`: does a negation bear on it ([`negated_clauses`])?
+    words_negated: Vec<bool>,
+    /// For each of `words`: a content word written in lower case (not a name)?
+    is_common: Vec<bool>,
+    /// For each of `content`: does a negation bear on it ([`negated_clauses`])?
+    content_negated: Vec<bool>,
     /// Event classes of the words, sorted, without repeats.
     events: Vec<&'static str>,
+    /// For each of `events`: does a negation bear on a word of it ([`negated_clauses`])?
+    events_negated: Vec<bool>,
     /// The claim's text padded for phrase search ([`padded`]).
     padded: String,
     /// A word points back to an earlier statement ("the reports").
@@ -97,6 +129,9 @@ struct Draft {
     modal: bool,
     /// Verb base of the cue.
     verb: Option<String>,
+    /// Words of the clause before the claim's text in its sentence, lower-cased: whom an
+    /// indirect claim is about ("while the mayor is alleged to have …" → "the mayor").
+    about: Vec<String>,
 }
 
 /// Words with a space on both sides, for phrase search.
@@ -133,6 +168,19 @@ fn has_phrase(padded_text: &str, padded_phrase: &str) -> bool {
     padded_text.contains(padded_phrase)
 }
 
+/// Does a padded text hold a padded phrase other than as a hypothetical ("it would be wrong
+/// to build it" judges, it denies nothing)?
+fn has_unhedged(padded_text: &str, padded_phrase: &str) -> bool {
+    padded_text.match_indices(padded_phrase).any(|(at, _)| {
+        let before = padded_text[..at].trim_end();
+        let Some(rest) = before.strip_suffix(" be") else {
+            return true;
+        };
+        let modal = rest.rsplit(' ').next().unwrap_or_default();
+        !CUES.modals.contains(modal)
+    })
+}
+
 fn verb_base(cue: Option<&str>) -> Option<String> {
     let first = cue?.split_whitespace().next()?.to_lowercase();
     SPEECH.verb(&first).map(|v| v.base.clone())
@@ -156,17 +204,16 @@ pub fn extract(
         let verb = verb_base(q.cue.as_deref());
         drafts.push(draft(reg, e, &q.text, q.sentence, a.para, verb));
     }
+    nominal_allegations(doc, reg, &mut drafts);
     passive_denials(doc, mentions, reg, &mut drafts);
     drafts.sort_by_key(|d| d.claim.sentence);
+    for d in &mut drafts {
+        d.about = clause_before(doc, d.claim.sentence, &d.claim.text);
+    }
     // stance
     for d in &mut drafts {
         let text = &d.padded;
-        let negated_at = |n: usize| {
-            d.words
-                .iter()
-                .take(n)
-                .any(|w| cues.negations.contains(w) || w.ends_with("n't"))
-        };
+        let negated_at = |n: usize| (0..d.words.len().min(n)).any(|k| is_negation(&d.words, k));
         let deny_verb = d.verb.as_ref().is_some_and(|v| cues.deny_verbs.contains(v));
         // "insisted there was no violation", "maintained he had never met him"
         let rebuttal = d
@@ -174,7 +221,9 @@ pub fn extract(
             .as_ref()
             .is_some_and(|v| cues.rebut_verbs.contains(v))
             && negated_at(5);
-        let deny_phrase = cues.deny_phrases.iter().any(|p| has_phrase(text, p));
+        // "no record shows that we did anything unlawful"
+        let deny_phrase = cues.deny_phrases.iter().any(|p| has_unhedged(text, p))
+            || (negated(&d.words) && cues.wrongdoing.iter().any(|p| has_phrase(text, p)));
         if cues.doubt_phrases.iter().any(|p| has_phrase(text, p)) {
             d.claim.unverified = true;
         }
@@ -187,26 +236,35 @@ pub fn extract(
     // (drafts are in sentence order, so paragraphs never decrease: the search stops at the
     // first draft more than 6 paragraphs back instead of scanning the whole article)
     let negated_of: Vec<bool> = drafts.iter().map(|d| negated(&d.words)).collect();
+    // the party a claim is about answers it with a negation on the same content
+    for i in 0..drafts.len() {
+        if negated_of[i]
+            && let Some(j) = accused_answers(&drafts, i, reg)
+        {
+            drafts[i].claim.stance = Stance::Deny;
+            drafts[i].claim.disputes = Some(drafts[j].claim.id.clone());
+        }
+    }
     for i in 0..drafts.len() {
         if drafts[i].claim.disputes.is_some() {
             continue;
         }
-        let negated_i = negated_of[i];
-        let target = (0..i)
-            .rev()
-            .take_while(|&j| drafts[i].para <= drafts[j].para + 12)
-            .find(|&j| {
-                negated_of[j] != negated_i
-                    && other_party(&drafts[i], &drafts[j], reg)
-                    && if drafts[i].para <= drafts[j].para + 6 {
-                        echoes(&drafts[i], &drafts[j])
-                    } else {
-                        // further back, only a phrase quoted back counts
-                        echoes_phrase(&drafts[i], &drafts[j])
-                    }
+        // a phrase quoted back, within a dozen paragraphs, outweighs shared words, within six
+        let candidates = || {
+            (0..i)
+                .rev()
+                .take_while(|&j| drafts[i].para <= drafts[j].para + 12)
+                .filter(|&j| other_party(&drafts[i], &drafts[j], reg))
+        };
+        let target = candidates()
+            .find_map(|j| contradicts_phrase(&drafts[i], &drafts[j]).map(|n| (j, n)))
+            .or_else(|| {
+                candidates()
+                    .take_while(|&j| drafts[i].para <= drafts[j].para + 6)
+                    .find_map(|j| contradicts(&drafts[i], &drafts[j]).map(|n| (j, n)))
             });
-        if let Some(j) = target {
-            if negated_i {
+        if let Some((j, negated_here)) = target {
+            if negated_here {
                 drafts[i].claim.stance = Stance::Deny;
             }
             drafts[i].claim.disputes = Some(drafts[j].claim.id.clone());
@@ -238,19 +296,42 @@ fn draft(
     let ent = &reg.entities[e];
     let words: Vec<String> = words_lower(text).collect();
     let is_content: Vec<bool> = words.iter().map(|w| is_content(w)).collect();
+    let in_negated = negated_clauses(text, &words);
+    let capital: Vec<bool> = text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let is_common: Vec<bool> = (0..words.len())
+        .map(|k| is_content[k] && !capital.get(k).copied().unwrap_or(false))
+        .collect();
     let mut content: Vec<String> = Vec::new();
-    for (w, _) in words.iter().zip(&is_content).filter(|(_, c)| **c) {
+    let mut content_negated: Vec<bool> = Vec::new();
+    for (k, w) in words.iter().enumerate().filter(|(k, _)| is_content[*k]) {
         let n = normal(w);
-        if !content.contains(&n) {
-            content.push(n);
+        match content.iter().position(|c| *c == n) {
+            Some(at) => content_negated[at] |= in_negated[k],
+            None => {
+                content.push(n);
+                content_negated.push(in_negated[k]);
+            }
         }
     }
-    let mut events: Vec<&'static str> = words
+    let mut events: Vec<(&'static str, bool)> = words
         .iter()
-        .filter_map(|w| CUES.events.get(w.as_str()).map(String::as_str))
+        .zip(&in_negated)
+        .filter_map(|(w, neg)| CUES.events.get(w.as_str()).map(|e| (e.as_str(), *neg)))
         .collect();
     events.sort_unstable();
-    events.dedup();
+    // one entry per class, negated if any of its words is
+    events.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+    let (events, events_negated): (Vec<&'static str>, Vec<bool>) = events.into_iter().unzip();
     Draft {
         claim: Claim {
             id: String::new(),
@@ -270,8 +351,13 @@ fn draft(
         words,
         is_content,
         content,
+        content_negated,
+        words_negated: in_negated,
+        is_common,
         events,
+        events_negated,
         verb,
+        about: Vec::new(),
     }
 }
 
@@ -311,26 +397,121 @@ fn same_org(reg: &Registry, a: Option<usize>, b: Option<usize>) -> bool {
 }
 
 fn negated(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| CUES.negations.contains(w) || w.ends_with("n't"))
+    (0..words.len()).any(|k| is_negation(words, k))
 }
 
-/// Do two statements talk about the same thing: three words in a row (two of them content
-/// words), or three content words (places counted by their country, words by their stem)?
-fn echoes(denial: &Draft, claim: &Draft) -> bool {
-    echoes_phrase(denial, claim) || shared(denial, claim) >= 3
+/// Is word `k` a negation: "not", "never", … or the "t" of a contraction split from its verb
+/// ([`words_lower`] splits "didn't" into "didn", "t"; "can't" into "can", "t").
+/// A negation that opens an emphatic phrase ("never seen so many") or tells what is not known
+/// ("it is still not known who fired") is not one.
+fn is_negation(words: &[String], k: usize) -> bool {
+    let w = &words[k];
+    (CUES.negations.contains(w)
+        && !CUES.emphatic.iter().any(|p| words[k..].starts_with(p))
+        && !CUES.unknown.iter().any(|p| words[k..].starts_with(p)))
+        || (w == "t" && k > 0 && words[k - 1].ends_with('n'))
 }
 
-/// Do two statements share three words in a row, two of them content words ("not 'a war of
-/// the president's choosing'")?
-fn echoes_phrase(denial: &Draft, claim: &Draft) -> bool {
+/// Do two statements contradict each other: they talk about the same thing (three words in
+/// a row, two of them content words, or three content words, places counted by their
+/// country, words by their stem, in the next sentence events by their kind), and the shared words stand in a negated clause in one of
+/// them and not in the other? "The road was not yet shut, but police were at the scene" does
+/// not contradict "police were at the scene": its negation is in another clause. Returns
+/// whether the denial's side of the echo is the negated one.
+fn contradicts(denial: &Draft, claim: &Draft) -> Option<bool> {
+    {
+        let mut shared = 0;
+        let mut negated_in_denial = 0;
+        let mut negated_in_claim = 0;
+        let mut count = |neg: bool, neg_claim: bool| {
+            shared += 1;
+            negated_in_denial += usize::from(neg && !neg_claim);
+            negated_in_claim += usize::from(!neg && neg_claim);
+        };
+        for (n, neg) in denial.content.iter().zip(&denial.content_negated) {
+            if let Some(at) = claim.content.iter().position(|c| c == n) {
+                count(*neg, claim.content_negated[at]);
+            }
+        }
+        // in the next sentence, an event of the same kind told in other words counts as a
+        // shared word: "was not attacking the keeper" ~ "was violently shaking the keeper"
+        if denial.claim.sentence == claim.claim.sentence + 1 {
+            for (e, neg) in denial.events.iter().zip(&denial.events_negated) {
+                let same_word = denial.words.iter().any(|w| {
+                    CUES.events.get(w.as_str()).is_some_and(|c| c == e) && claim.words.contains(w)
+                });
+                if let Some(at) = claim.events.iter().position(|c| c == e)
+                    && !same_word
+                {
+                    count(*neg, claim.events_negated[at]);
+                }
+            }
+        }
+        (shared >= 3 && negated_in_denial.max(negated_in_claim) >= 2)
+            .then_some(negated_in_denial > negated_in_claim)
+    }
+}
+
+/// [`contradicts`] by a phrase of three words in a row, two of them content words and one a
+/// common word (not only a name: "with North Korea" is no echo), shared by the two statements
+/// ("not 'a war of the president's choosing'") and negated in one of them.
+fn contradicts_phrase(denial: &Draft, claim: &Draft) -> Option<bool> {
     let (d, c) = (&denial.words, &claim.words);
+    let (d_neg, c_neg) = (&denial.words_negated, &claim.words_negated);
+    let common = |k: usize| claim.is_common[k];
     c.windows(3)
         .zip(claim.is_content.windows(3))
-        .any(|(w, content)| {
-            content.iter().filter(|x| **x).count() >= 2 && d.windows(3).any(|v| v == w)
+        .enumerate()
+        .filter(|(k, (_, content))| {
+            content.iter().filter(|x| **x).count() >= 2 && (*k..*k + 3).any(common)
         })
+        .find_map(|(k, (w, _))| {
+            d.windows(3)
+                .position(|v| v == w)
+                .filter(|&at| d_neg[at] != c_neg[k])
+                .map(|at| d_neg[at])
+        })
+}
+
+/// For each of `words` (the [`words_lower`] of `text`): does a negation come before it (or is
+/// it one) in its clause? Clauses end at punctuation (, ; : . ! ? and dashes) and before "but", "while",
+/// "although", "though", "whereas".
+fn negated_clauses(text: &str, words: &[String]) -> Vec<bool> {
+    let mut out: Vec<bool> = Vec::with_capacity(words.len());
+    let mut clause: Vec<String> = Vec::new();
+    // a negation bears on what follows it in its clause: "the war was not a war of choice"
+    // negates "a war of choice", not "the war"
+    let close = |clause: &mut Vec<String>, out: &mut Vec<bool>| {
+        // "if they don't stop": a condition denies nothing
+        let condition = clause
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "if" | "unless" | "whether"));
+        let mut neg = false;
+        for k in 0..clause.len() {
+            neg |= !condition && is_negation(clause, k);
+            out.push(neg);
+        }
+        clause.clear();
+    };
+    for piece in text.split([
+        ',', ';', ':', '.', '!', '?', '(', ')', '\u{2013}', '\u{2014}',
+    ]) {
+        for w in words_lower(piece) {
+            if matches!(
+                w.as_str(),
+                "but" | "while" | "although" | "though" | "whereas"
+            ) {
+                close(&mut clause, &mut out);
+            }
+            clause.push(w);
+        }
+        close(&mut clause, &mut out);
+    }
+    if out.len() != words.len() {
+        // the split does not line up: the whole statement is one clause
+        return vec![negated(words); words.len()];
+    }
+    out
 }
 
 /// How many normalised content words two drafts share.
@@ -510,10 +691,18 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
                     && drafts[j].verb.as_ref().is_some_and(|v| verbs.contains(&v))
             })
             .collect();
-        // the latest such claim, unless an earlier one is about the party denying it
+        // the latest such claim, unless an earlier one is about the party denying it or
+        // shares more words with the denial ("dismissed the allegations as lies aimed at
+        // hurting the mayor" → the allegations involving the mayor's aides)
+        let best_shared = referred
+            .iter()
+            .copied()
+            .filter(|&j| shared(d, &drafts[j]) > 0)
+            .max_by_key(|&j| (shared(d, &drafts[j]), j));
         if let Some(&j) = referred
             .iter()
             .find(|&&j| names_denier(j))
+            .or(best_shared.as_ref())
             .or(referred.first())
         {
             return Some(j);
@@ -579,8 +768,19 @@ fn overlap_any(drafts: &[Draft], candidates: &[usize], d: &Draft) -> usize {
 
 /// Does a claim name the party of an entity: its name, a word of its name, or its side?
 fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) -> bool {
+    names_party_words(reg, e, side, &c.words, &c.content)
+}
+
+/// [`names_party`] in words and their normalised content words.
+fn names_party_words(
+    reg: &Registry,
+    e: Option<usize>,
+    side: Option<&str>,
+    words: &[String],
+    content: &[String],
+) -> bool {
     let side_word = side.map(|s| format!("@{}", s.to_lowercase()));
-    if side_word.is_some_and(|s| c.content.contains(&s)) {
+    if side_word.is_some_and(|s| content.contains(&s)) {
         return true;
     }
     let Some(e) = e else { return false };
@@ -596,7 +796,7 @@ fn names_party(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) 
         .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
         .any(|w| {
             let w = w.to_lowercase();
-            c.words.contains(&w)
+            words.contains(&w)
         })
 }
 
@@ -623,6 +823,61 @@ fn answered_by_name(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize>
                 && names_party(reg, t.entity, None, c)
         })
         .max_by_key(|&j| (fit(c, &drafts[j]), j))
+}
+
+/// An earlier statement that names the party of claim `i`, which answers it with a
+/// negation on the same content: "the files accuse the governor of owning a stake in a
+/// shipping firm … the governor's office said the shipping firm paid him no dividends". The
+/// statement answered is in an earlier sentence, at most four paragraphs back, by another
+/// party, and names the answering party in its words or in the clause before them ("while
+/// the mayor is alleged to have …"). The best overlap wins, the latest on ties.
+fn accused_answers(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
+    let d = &drafts[i];
+    d.entity?;
+    (0..i)
+        .rev()
+        .take_while(|&j| drafts[j].para + 4 >= d.para)
+        .filter(|&j| {
+            let t = &drafts[j];
+            t.claim.sentence < d.claim.sentence
+                && t.claim.stance == Stance::Assert
+                && other_party(d, t, reg)
+                && overlap(d, t) >= 3
+                && names_party_in(reg, d.entity, d.claim.side.as_deref(), t)
+        })
+        .max_by_key(|&j| (overlap(d, &drafts[j]), j))
+}
+
+/// [`names_party`] in a claim's words or in the clause before them ([`Draft::about`]).
+fn names_party_in(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draft) -> bool {
+    if names_party(reg, e, side, c) {
+        return true;
+    }
+    let content: Vec<String> = c
+        .about
+        .iter()
+        .filter(|w| is_content(w))
+        .map(|w| normal(w))
+        .collect();
+    names_party_words(reg, e, side, &c.about, &content)
+}
+
+/// The words, lower-cased, of the clause before `text` in sentence `s`: from the last comma,
+/// semicolon, colon or dash before it (or the sentence's start).
+fn clause_before(doc: &Doc<'_>, s: usize, text: &str) -> Vec<String> {
+    let Some((p, _)) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    let span = doc.sentence_span(s);
+    let sentence = &doc.paras[*p].text[span];
+    let Some(at) = sentence.find(text) else {
+        return Vec::new();
+    };
+    let before = &sentence[..at];
+    let mark = before.rfind([',', ';', ':', '\u{2013}', '\u{2014}']);
+    let dashes = before.rfind("--").map(|k| k + 1);
+    let from = mark.max(dashes).map_or(0, |k| k + 1);
+    words_lower(before.get(from..).unwrap_or_default()).collect()
 }
 
 /// "X's" owners named in a text.
@@ -662,6 +917,70 @@ fn counter_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let near = c.claim.sentence <= p.claim.sentence + 1 && c.para <= p.para + 1;
     let contrast = CUES.contrast.iter().any(|m| has_phrase(&c.padded, m));
     (sides_differ && near && contrast && other_party(c, p, reg)).then_some(j)
+}
+
+/// Allegations named by a noun beside an accusation of the same sentence: "In addition to
+/// allegations involving the mayor's aides, the files also accuse the minister of …" — the
+/// allegations are the accuser's too. The claim runs from the noun to the end of its phrase
+/// (the next comma, dash, bracket or sentence end) and is made with the noun's verb
+/// ("allege"). A noun after a denial ("rejected the allegations that …") or inside another
+/// claim's words is not one.
+fn nominal_allegations(doc: &Doc<'_>, reg: &Registry, drafts: &mut Vec<Draft>) {
+    let accusers: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter(|d| {
+            d.verb
+                .as_deref()
+                .is_some_and(|v| CUES.nominal_claims.values().any(|x| x == v))
+        })
+        .filter_map(|d| Some((d.claim.sentence, d.entity?)))
+        .collect();
+    let mut found = Vec::new();
+    for &(si, e) in &accusers {
+        if found
+            .iter()
+            .any(|(s, _, _, _): &(usize, usize, String, String)| *s == si)
+        {
+            continue;
+        }
+        let Some((pi, r)) = doc.sentences.get(si) else {
+            continue;
+        };
+        let p = &doc.paras[*pi];
+        let lower = |k: usize| p.tokens[k].text(p.text).to_lowercase();
+        for k in r.start..r.end.saturating_sub(2) {
+            let Some(verb) = CUES.nominal_claims.get(&lower(k)) else {
+                continue;
+            };
+            if !CUES.nominal_links.contains(&lower(k + 1)) {
+                continue;
+            }
+            // "rejected the allegations that …": a denial's object
+            let denied = (k.saturating_sub(3).max(r.start)..k).any(|j| {
+                SPEECH
+                    .verb(&lower(j))
+                    .is_some_and(|v| CUES.deny_verbs.contains(&v.base))
+            });
+            if denied {
+                continue;
+            }
+            let end = (k + 2..r.end)
+                .find(|&j| {
+                    p.tokens[j].kind == Kind::Punct
+                        && !matches!(p.tokens[j].text(p.text), "'" | "\u{2019}" | "." if j + 1 < r.end)
+                })
+                .unwrap_or(r.end);
+            let text = &p.text[p.tokens[k].start as usize..p.tokens[end - 1].end as usize];
+            if end - k < 3 || drafts.iter().any(|d| d.claim.text.contains(text)) {
+                continue;
+            }
+            found.push((si, e, text.to_owned(), verb.clone()));
+        }
+    }
+    for (si, e, text, verb) in found {
+        let para = doc.sentences[si].0;
+        drafts.push(draft(reg, e, &text, si, para, Some(verb)));
+    }
 }
 
 /// Denials in the passive: "the claim was instantly denied by Kyiv".
@@ -918,5 +1237,157 @@ mod tests {
         assert!(target.text.contains("merely commenting"), "{cs:#?}");
         // his own spokesman, right after him, explains rather than answers
         assert_eq!(find(&cs, "not backing off").disputes, None);
+    }
+
+    #[test]
+    fn the_party_an_allegation_names_answers_it() {
+        let cs = claims(&[
+            "The leaked files accuse the governor of Oslo province, Per Hansen, of owning a stake in a shipping company that he never declared, while Sweden's trade minister Karin Lund is alleged to have hidden her links to a shipping company.",
+            "The Norwegian governor's office said the shipping company he is linked to was a family trust and paid no taxes in Norway.",
+            "A spokeswoman for Karin Lund said the minister had never hidden any links to the company.",
+        ]);
+        let governor = find(&cs, "owning a stake");
+        let minister = find(&cs, "hidden her links");
+        let office = find(&cs, "family trust");
+        assert_eq!(office.stance, Stance::Deny);
+        assert_eq!(
+            disputes(&cs, office).map(|c| &c.id),
+            Some(&governor.id),
+            "{cs:#?}"
+        );
+        let spokeswoman = find(&cs, "never hidden any links");
+        assert_eq!(
+            disputes(&cs, spokeswoman).map(|c| &c.id),
+            Some(&minister.id),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn a_negated_denial_of_wrongdoing_answers_the_report_about_the_firm() {
+        let cs = claims(&[
+            "The Daily Globe reported that the firm hid the profits of its clients in offshore accounts.",
+            "Hansen Berg, the firm, said on Tuesday that no record showed it had done anything unlawful.",
+        ]);
+        let report = find(&cs, "hid the profits");
+        let denial = find(&cs, "anything unlawful");
+        assert_eq!(denial.stance, Stance::Deny, "{cs:#?}");
+        assert_eq!(
+            disputes(&cs, denial).map(|c| &c.id),
+            Some(&report.id),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn a_contracted_negation_contradicts() {
+        let cs = claims(&[
+            "Tom Baker, the mayor, said the council approved the new stadium plan on Monday.",
+            "Anna Berg, a Green councillor, said the council didn't approve the new stadium plan.",
+        ]);
+        let claim = find(&cs, "approved the new stadium");
+        let denial = find(&cs, "didn't approve");
+        assert_eq!(denial.stance, Stance::Deny, "{cs:#?}");
+        assert_eq!(disputes(&cs, denial).map(|c| &c.id), Some(&claim.id));
+    }
+
+    #[test]
+    fn witnesses_sharing_a_scene_do_not_contradict() {
+        let cs = claims(&[
+            "\"I've never seen so many fire engines outside the station,\" said one resident, Tom Baker.",
+            "\"The bridge hadn't been closed yet but fire engines were already outside the station,\" said another, Anna Berg.",
+            "\"More fire engines were arriving outside the station every minute,\" Anna Berg added.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_negation_bears_on_what_follows_it() {
+        let cs = claims(&[
+            "\"The strike at the northern port is a strike of the union's choosing,\" Tom Baker said.",
+            "\"Talks are needed to end the strike at the northern port,\" Lena Dahl said.",
+            "\"The strike at the northern port is not a strike of the union's choosing,\" Anna Berg said.",
+        ]);
+        let denial = find(&cs, "is not a strike");
+        let target = disputes(&cs, denial).expect("paired");
+        assert_eq!(target.claimant.as_deref(), Some("Tom Baker"), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_shared_name_is_no_echo() {
+        let cs = claims(&[
+            "Tom Baker said the border with Norland Republic was calm.",
+            "Anna Berg said no ships had sailed with Norland Republic flags.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_negation_in_a_condition_denies_nothing() {
+        let cs = claims(&[
+            "Tom Baker said the ships had traded fuel with Norland Republic for years.",
+            "\"If they don't stop trading with Norland Republic, we will act,\" Anna Berg said.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
+        assert!(cs.iter().all(|c| c.stance == Stance::Assert), "{cs:#?}");
+    }
+
+    #[test]
+    fn the_same_event_in_other_words_next_contradicts_a_negation() {
+        let cs = claims(&[
+            "Tom Baker, the park's director, said the bear never tried to attack its keeper.",
+            "Police said the bear had been violently shaking its keeper.",
+        ]);
+        let claim = find(&cs, "never tried to attack");
+        let answer = find(&cs, "violently shaking");
+        assert_eq!(
+            disputes(&cs, answer).map(|c| &c.id),
+            Some(&claim.id),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn allegations_named_beside_an_accusation_are_the_accusers() {
+        let cs = claims(&[
+            "Besides allegations involving aides of the mayor, Tom Baker, the leaked files also accuse the port authority of hiding losses.",
+            "The files also allege that the port authority paid no fees for years.",
+            "City Hall rejected the allegations as lies meant to hurt Baker.",
+        ]);
+        let nominal = find(&cs, "allegations involving aides of the mayor");
+        assert_eq!(
+            nominal.claimant.as_deref(),
+            find(&cs, "hiding losses").claimant.as_deref()
+        );
+        let denial = find(&cs, "rejected the allegations");
+        assert_eq!(
+            disputes(&cs, denial).map(|c| &c.id),
+            Some(&nominal.id),
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn a_hypothetical_judgement_is_no_denial() {
+        let cs = claims(&[
+            "Tom Baker said the library plan was popular with parents.",
+            "Anna Berg said it would be wrong to close the library on Sundays.",
+            "Lena Dahl said the report about the library is false.",
+        ]);
+        assert_eq!(
+            find(&cs, "would be wrong").stance,
+            Stance::Assert,
+            "{cs:#?}"
+        );
+        assert_eq!(find(&cs, "is false").stance, Stance::Deny);
+    }
+
+    #[test]
+    fn what_is_not_yet_known_denies_nothing() {
+        let cs = claims(&[
+            "The army said its troops had killed 20 fighters near the border.",
+            "\"It is still not known how many fighters were killed near the border,\" a rebel spokesman, Jon Reed, said.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_none()), "{cs:#?}");
     }
 }
