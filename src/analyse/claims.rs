@@ -29,6 +29,8 @@ struct ClaimCues {
     deny_phrases: Vec<String>,
     wrongdoing: Vec<String>,
     rebut_verbs: HashSet<String>,
+    #[serde(default)]
+    question_cues: Vec<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
     contrast: Vec<String>,
@@ -50,6 +52,8 @@ struct Cues {
     /// Padded phrases of wrongdoing that deny in a negated statement.
     wrongdoing: Vec<String>,
     rebut_verbs: HashSet<String>,
+    /// Padded phrases that make a reply the answer to a question ("asked whether").
+    question_cues: Vec<String>,
     doubt_phrases: Vec<String>,
     anaphora: HashSet<String>,
     contrast: Vec<String>,
@@ -84,6 +88,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         deny_phrases: pad(c.deny_phrases),
         wrongdoing: pad(c.wrongdoing),
         rebut_verbs: c.rebut_verbs,
+        question_cues: pad(c.question_cues),
         doubt_phrases: pad(c.doubt_phrases),
         anaphora: c.anaphora,
         contrast: pad(c.contrast),
@@ -220,7 +225,8 @@ pub fn extract(
             .verb
             .as_ref()
             .is_some_and(|v| cues.rebut_verbs.contains(v))
-            && negated_at(5);
+            && negated_at(5)
+            && !answers_question(doc, d.claim.sentence, &d.claim.text);
         // "no record shows that we did anything unlawful"
         let deny_phrase = cues.deny_phrases.iter().any(|p| has_unhedged(text, p))
             || (negated(&d.words) && cues.wrongdoing.iter().any(|p| has_phrase(text, p)));
@@ -864,6 +870,18 @@ fn names_party_in(reg: &Registry, e: Option<usize>, side: Option<&str>, c: &Draf
 
 /// The words, lower-cased, of the clause before `text` in sentence `s`: from the last comma,
 /// semicolon, colon or dash before it (or the sentence's start).
+/// Is the statement the answer to a question put in the same sentence ("Asked whether the
+/// vote would be held, she replied: "No. …"")? Its "no" answers the question, not a claim.
+fn answers_question(doc: &Doc<'_>, s: usize, text: &str) -> bool {
+    let Some((p, _)) = doc.sentences.get(s) else {
+        return false;
+    };
+    let sentence = &doc.paras[*p].text[doc.sentence_span(s)];
+    let before = sentence.find(text).map_or(sentence, |at| &sentence[..at]);
+    let before = padded(&words_lower(before).collect::<Vec<_>>().join(" "));
+    CUES.question_cues.iter().any(|q| has_phrase(&before, q))
+}
+
 fn clause_before(doc: &Doc<'_>, s: usize, text: &str) -> Vec<String> {
     let Some((p, _)) = doc.sentences.get(s) else {
         return Vec::new();
@@ -1139,6 +1157,18 @@ mod tests {
         assert_eq!(denial.stance, Stance::Deny);
         let target = disputes(&cs, denial).expect("paired");
         assert_eq!(target.claimant.as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn a_reply_to_a_question_denies_no_claim() {
+        let cs = claims(&[
+            "A transport ministry spokesman said the bid would be considered in the usual way.",
+            "Asked whether the council would hold a vote, Mayor Ruth Oban replied: \"No. We \
+             were elected to decide.\"",
+            "Challenged on the cost, Mayor Ruth Oban insisted: \"No, it will not cost more.\"",
+        ]);
+        assert_eq!(find(&cs, "We were elected").stance, Stance::Assert);
+        assert_eq!(find(&cs, "it will not cost more").stance, Stance::Deny);
     }
 
     #[test]
