@@ -120,6 +120,8 @@ impl Speech {
     /// Auxiliaries and adverbs that may sit between a speaker and its verb.
     pub fn is_between(&self, lower: &str) -> bool {
         self.between.contains(lower)
+            || (lower.contains('\u{2019}')
+                && self.between.contains(&lower.replace('\u{2019}', "'")))
     }
 
     pub fn is_time_preposition(&self, lower: &str) -> bool {

@@ -63,7 +63,16 @@ fn make(
     speaker: Option<usize>,
 ) -> Option<(Quote, usize)> {
     let speaker = speaker?;
-    let content = clause_only(ctx, pi, content);
+    let mut content = clause_only(ctx, pi, content);
+    // the comma or dash before a cut ("described it as reckless, and said …")
+    while content.end > content.start
+        && matches!(
+            ctx.text(pi, content.end - 1),
+            "," | ";" | ":" | "-" | "\u{2013}" | "\u{2014}" | "--"
+        )
+    {
+        content.end -= 1;
+    }
     if content.len() < 3 {
         return None;
     }
@@ -494,4 +503,70 @@ fn reported(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::Doc;
+    use crate::analyse::names::find_mentions;
+    use crate::analyse::people::Registry;
+    use crate::analyse::quotes::{extract, speaker_names};
+    use crate::model::QuoteKind;
+
+    /// The indirect quotes of an article made of these paragraphs: (text, speaker).
+    fn indirect(paras: &[&str]) -> Vec<(String, Option<String>)> {
+        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
+        let doc = Doc::new(&owned);
+        let ms = find_mentions(&doc);
+        let mut reg = Registry::build(&ms);
+        let mut qs = extract(&doc, &ms, &mut reg);
+        speaker_names(&mut qs, &reg);
+        qs.into_iter()
+            .map(|a| a.quote)
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    fn has(ind: &[(String, Option<String>)], text: &str, speaker: &str) -> bool {
+        ind.iter()
+            .any(|(t, s)| t == text && s.as_deref() == Some(speaker))
+    }
+
+    #[test]
+    fn remarks_on_and_judgements_of_a_noun_phrase_are_reported() {
+        let ind = indirect(&[
+            "The harbour master, Lena Ortiz, noted the delay in a radio interview last month.",
+            "Coach Dana Whitfield praised the resilience of her young defenders.",
+            "Marta Quill described the budget vote as reckless, and said the council might pay for it.",
+            "Asked about the strike, Tomas Brenner didn't suggest a boycott.",
+        ]);
+        assert!(
+            has(
+                &ind,
+                "noted the delay in a radio interview last month",
+                "Lena Ortiz"
+            ),
+            "{ind:?}"
+        );
+        assert!(
+            has(
+                &ind,
+                "praised the resilience of her young defenders",
+                "Dana Whitfield"
+            ),
+            "{ind:?}"
+        );
+        assert!(
+            has(&ind, "described the budget vote as reckless", "Marta Quill"),
+            "{ind:?}"
+        );
+        assert!(
+            has(&ind, "didn't suggest a boycott", "Tomas Brenner"),
+            "{ind:?}"
+        );
+        // a preposition after the verb opens no report
+        let ind = indirect(&["The bakery, Crumb & Co, is noted for its rye loaves."]);
+        assert!(ind.is_empty(), "{ind:?}");
+    }
 }
