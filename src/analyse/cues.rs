@@ -30,6 +30,7 @@ pub struct Grammar {
     pub determiners: HashSet<String>,
     pub subject_pronouns: HashSet<String>,
     pub auxiliaries: HashSet<String>,
+    pub subordinators: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
     pub channels: HashSet<String>,
 }

@@ -62,6 +62,20 @@ fn make(
     cue: String,
     speaker: Option<usize>,
 ) -> Option<(Quote, usize)> {
+    make_parts(ctx, pi, si, None, content, cue, speaker)
+}
+
+/// A report whose words may stand on both sides of its attribution: `head` before it and
+/// `content` after it ("The benefit, it says, would be $300").
+fn make_parts(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    head: Option<Range<usize>>,
+    content: Range<usize>,
+    cue: String,
+    speaker: Option<usize>,
+) -> Option<(Quote, usize)> {
     let speaker = speaker?;
     let mut content = clause_only(ctx, pi, content);
     // the comma or dash before a cut ("described it as reckless, and said …")
@@ -73,23 +87,33 @@ fn make(
     {
         content.end -= 1;
     }
-    if content.len() < 3 {
+    let head = head.filter(|h| !h.is_empty());
+    let words = head.as_ref().map_or(0, Range::len) + content.len();
+    if content.is_empty() || words < 3 {
         return None;
     }
     // content that is mostly quoted is a direct quote already
-    let quoted = content.clone().filter(|&i| ctx.masks[pi][i]).count();
-    if quoted * 2 > content.len() {
+    let quoted = head
+        .iter()
+        .flat_map(Clone::clone)
+        .chain(content.clone())
+        .filter(|&i| ctx.masks[pi][i])
+        .count();
+    if quoted * 2 > words {
         return None;
     }
     // "X said he would …": the speaker talks about themselves, which tells their gender
-    let first = ctx.lower(pi, content.start);
+    let first = ctx.lower(pi, head.as_ref().map_or(content.start, |h| h.start));
     if let Some(g) = LEX.pronoun(first) {
         let e = &mut ctx.reg.entities[speaker];
         if e.kind == PersonKind::Person && e.gender.is_none() && matches!(first, "he" | "she") {
             e.gender = Some(g);
         }
     }
-    let text = ctx.slice(pi, content).to_owned();
+    let text = match head {
+        Some(h) => format!("{} {}", ctx.slice(pi, h), ctx.slice(pi, content)),
+        None => ctx.slice(pi, content).to_owned(),
+    };
     ctx.spoke(speaker, pi, si);
     Some((
         Quote {
@@ -318,6 +342,64 @@ fn passive(
     make(ctx, pi, si, content, cue, Some(speaker))
 }
 
+/// Does this (lower-case) word open a subordinate clause ("though", "if", "because")?
+fn opens_subordinate(w: &str) -> bool {
+    SPEECH.grammar.subordinators.contains(w)
+}
+
+/// "The benefit, it says, would be $300", "Though the move was legal, he said, it was
+/// unwise", "S is vague, experts say, including …": an attribution set off by commas inside
+/// the sentence reports the words on both sides of it. Only when what follows continues
+/// what came before: a verb for its subject, the main clause after a subordinate one, or
+/// examples of it ("including") — not a phrase about the saying ("…, he said, citing …").
+#[allow(clippy::too_many_arguments)]
+fn parenthetical(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    after: usize,
+    end: usize,
+    cue: &str,
+) -> Option<(Quote, usize)> {
+    let g = verb_group_start(ctx, pi, r.start, v);
+    let np = np_before(ctx, pi, r.start, g);
+    if np.is_empty() || np.start < r.start + 3 || ctx.text(pi, np.start - 1) != "," {
+        return None;
+    }
+    let head = r.start..np.start - 1;
+    // the attribution is the only aside: no other comma in what came before
+    if head.clone().any(|i| ctx.text(pi, i) == ",") || ctx.masks[pi][head.start] {
+        return None;
+    }
+    let mut after = after;
+    while after < end && ctx.text(pi, after) == "," {
+        after += 1;
+    }
+    if after + 1 >= end || ctx.masks[pi][after] {
+        return None;
+    }
+    let next = ctx.lower(pi, after);
+    let continues = SPEECH.grammar.auxiliaries.contains(next)
+        || next == "including"
+        || (opens_subordinate(ctx.lower(pi, head.start)) && !opens_subordinate(next));
+    if !continues {
+        return None;
+    }
+    let speaker = resolve(ctx, pi, np)?;
+    let head = trim(ctx, pi, head);
+    make_parts(
+        ctx,
+        pi,
+        si,
+        Some(head),
+        after..end,
+        cue.to_owned(),
+        Some(speaker),
+    )
+}
+
 /// Reported speech around the speech verb at `v`.
 fn reported(
     ctx: &mut Ctx<'_, '_>,
@@ -331,10 +413,9 @@ fn reported(
     let mut end = content_end(ctx, pi, r);
     // "While he acknowledged funding was short, Ham noted …": the report ends with the
     // subordinate clause that holds it
-    if matches!(
-        ctx.lower(pi, r.start),
-        "while" | "although" | "though" | "as" | "because" | "since" | "whereas" | "if"
-    ) && let Some(c) = (v + 1..end).find(|&i| ctx.text(pi, i) == ",")
+    if opens_subordinate(ctx.lower(pi, r.start))
+        && !(r.start..v).any(|i| ctx.text(pi, i) == ",")
+        && let Some(c) = (v + 1..end).find(|&i| ctx.text(pi, i) == ",")
     {
         end = c;
     }
@@ -397,6 +478,13 @@ fn reported(
             }
         }
         break;
+    }
+    if that.is_none()
+        && k + 1 < end
+        && ctx.text(pi, k) == ","
+        && let Some(q) = parenthetical(ctx, pi, si, r, v, k + 1, end, &cue)
+    {
+        return Some(q);
     }
     // "…, Reuters reported, citing documents", "…, lawmakers said Friday, as they …": a
     // participle phrase or a subordinate clause after the verb ends what the verb reports
@@ -514,7 +602,7 @@ mod tests {
     use crate::model::QuoteKind;
 
     /// The indirect quotes of an article made of these paragraphs: (text, speaker).
-    fn indirect(paras: &[&str]) -> Vec<(String, Option<String>)> {
+    pub(super) fn indirect(paras: &[&str]) -> Vec<(String, Option<String>)> {
         let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
         let doc = Doc::new(&owned);
         let ms = find_mentions(&doc);
@@ -568,5 +656,36 @@ mod tests {
         // a preposition after the verb opens no report
         let ind = indirect(&["The bakery, Crumb & Co, is noted for its rye loaves."]);
         assert!(ind.is_empty(), "{ind:?}");
+    }
+}
+
+#[cfg(test)]
+mod parenthetical_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn an_attribution_inside_the_sentence_reports_both_sides() {
+        let ind = indirect(&[
+            "The new toll, the Harbor Authority said, would take effect in May.",
+            "Though the first merger went smoothly, Gil Amsel said, a second one would be much harder.",
+            "The plan is vague on costs, Nora Vance says, including a clause on overtime.",
+            "Bus fares rose sharply, the Transit Board said, citing fuel costs.",
+        ]);
+        let texts: Vec<&str> = ind.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(
+            texts.contains(&"The new toll would take effect in May"),
+            "{ind:?}"
+        );
+        assert!(
+            ind.iter().any(|(t, s)| t
+                == "Though the first merger went smoothly a second one would be much harder"
+                && s.as_deref() == Some("Gil Amsel")),
+            "{ind:?}"
+        );
+        assert!(
+            texts.contains(&"The plan is vague on costs including a clause on overtime"),
+            "{ind:?}"
+        );
+        assert!(texts.contains(&"Bus fares rose sharply"), "{ind:?}");
     }
 }
