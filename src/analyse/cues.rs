@@ -41,6 +41,9 @@ struct CueLists {
     naming: Vec<String>,
     #[serde(default)]
     with_object: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    particles: HashMap<String, Vec<String>>,
+    as_aside: Vec<String>,
     according_to: Vec<String>,
     passive_cues: Vec<String>,
     statement_nouns: Vec<String>,
@@ -87,6 +90,10 @@ pub struct Speech {
     naming: HashSet<String>,
     /// Verbs that are speech only with one of these objects ("raised questions").
     with_object: HashMap<String, HashSet<String>>,
+    /// Particles of phrasal speech verbs ("pointed out").
+    particles: HashMap<String, HashSet<String>>,
+    /// Verbs that report the clause after an "as" aside ("As X noted, …").
+    as_aside: HashSet<String>,
 }
 
 impl Speech {
@@ -97,6 +104,16 @@ impl Speech {
             Some(objects) => next.is_some_and(|n| objects.contains(n)),
             None => true,
         }
+    }
+
+    /// Is this (lower-case) word the particle of the verb with this base ("pointed out")?
+    pub fn is_particle(&self, base: &str, word: &str) -> bool {
+        self.particles.get(base).is_some_and(|p| p.contains(word))
+    }
+
+    /// Does "As X VERB, …" report the clause after the aside, for the verb with this base?
+    pub fn reports_after_as(&self, base: &str) -> bool {
+        self.as_aside.contains(base)
     }
 
     /// Is this a verb of naming ("dubbed", "called", "described as")?
@@ -261,6 +278,12 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
             .into_iter()
             .map(|(verb, objects)| (verb, objects.into_iter().collect()))
             .collect(),
+        particles: f
+            .particles
+            .into_iter()
+            .map(|(verb, ps)| (verb, ps.into_iter().collect()))
+            .collect(),
+        as_aside: f.as_aside.into_iter().collect(),
     }
 });
 

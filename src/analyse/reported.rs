@@ -400,6 +400,64 @@ fn parenthetical(
     )
 }
 
+/// "As X (has) pointed out, S", "As Y put it in a memo, S", "As stated in the report, S":
+/// an aside opened by "as" attributes the clause after it.
+fn as_aside(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    si: usize,
+    r: &Range<usize>,
+    v: usize,
+    verb: &super::cues::Verb,
+    end: usize,
+) -> Option<(Quote, usize)> {
+    if ctx.lower(pi, r.start) != "as" || v <= r.start || !SPEECH.reports_after_as(&verb.base) {
+        return None;
+    }
+    // after the verb: its particle or "it" ("pointed out", "put it"), then nothing but
+    // prepositional phrases ("in a memo", "with a chart") up to the comma
+    let mut k = v + 1;
+    if k < end && (SPEECH.is_particle(&verb.base, ctx.lower(pi, k)) || ctx.lower(pi, k) == "it") {
+        k += 1;
+    }
+    let c = (k..end.min(k + 9)).find(|&i| ctx.text(pi, i) == ",")?;
+    let toks = &ctx.doc.paras[pi].tokens;
+    if c > k
+        && !(SPEECH.is_time_preposition(ctx.lower(pi, k))
+            || matches!(
+                ctx.lower(pi, k),
+                "with" | "to" | "at" | "before" | "after" | "during" | "last" | "earlier" | "in"
+            ))
+    {
+        return None;
+    }
+    if (k..c).any(|i| toks[i].kind == Kind::Punct || ctx.lower(pi, i) == "that") {
+        return None;
+    }
+    let content = trim(ctx, pi, c + 1..end);
+    // the aside is followed by the sentence's main clause
+    if content.len() < 3 {
+        return None;
+    }
+    let speaker = if v == r.start + 1 {
+        // "As stated in the report, …", "As reported by the agency, …"
+        if !matches!(verb.form, Form::Past | Form::Participle)
+            || !matches!(ctx.lower(pi, v + 1), "in" | "by")
+        {
+            return None;
+        }
+        let np = np_after(ctx, pi, v + 2, c)?;
+        resolve(ctx, pi, np)
+    } else {
+        if is_passive(ctx, pi, r.start + 1, v, verb) {
+            return None;
+        }
+        subject_of(ctx, pi, r.start + 1, v)
+    };
+    let cue = cue_text(ctx, pi, v, end);
+    make(ctx, pi, si, content, cue, speaker)
+}
+
 /// Reported speech around the speech verb at `v`.
 fn reported(
     ctx: &mut Ctx<'_, '_>,
@@ -411,6 +469,9 @@ fn reported(
     let toks = &ctx.doc.paras[pi].tokens;
     let verb = SPEECH.verb(ctx.lower(pi, v))?.clone();
     let mut end = content_end(ctx, pi, r);
+    if let Some(q) = as_aside(ctx, pi, si, r, v, &verb, end) {
+        return Some(q);
+    }
     // "While he acknowledged funding was short, Ham noted …": the report ends with the
     // subordinate clause that holds it
     if opens_subordinate(ctx.lower(pi, r.start))
@@ -430,6 +491,11 @@ fn reported(
     let mut object_skipped = false;
     while k < end {
         let w = ctx.lower(pi, k);
+        // "pointed out that …"
+        if k == v + 1 && SPEECH.is_particle(&verb.base, w) {
+            k += 1;
+            continue;
+        }
         if w == "that" {
             that = Some(k);
             k += 1;
@@ -687,5 +753,39 @@ mod parenthetical_tests {
             "{ind:?}"
         );
         assert!(texts.contains(&"Bus fares rose sharply"), "{ind:?}");
+    }
+}
+
+#[cfg(test)]
+mod as_aside_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn an_as_aside_attributes_the_clause_after_it() {
+        let ind = indirect(&[
+            "As several economists, including Ruth Anders, have pointed out, the tariff mostly hurts local farmers.",
+            "As Karl Mendez noted in his column, the bridge has been closed twice this year.",
+            "Ilse Moreno pointed out that the vote had been delayed.",
+            "As Lena Ortiz spoke, the crowd fell silent.",
+        ]);
+        let texts: Vec<&str> = ind.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(
+            ind.iter()
+                .any(|(t, s)| t == "the tariff mostly hurts local farmers" && s.is_some()),
+            "{ind:?}"
+        );
+        assert!(
+            ind.iter()
+                .any(|(t, s)| t == "the bridge has been closed twice this year"
+                    && s.as_deref() == Some("Karl Mendez")),
+            "{ind:?}"
+        );
+        assert!(
+            ind.iter()
+                .any(|(t, s)| t == "the vote had been delayed"
+                    && s.as_deref() == Some("Ilse Moreno")),
+            "{ind:?}"
+        );
+        assert!(!texts.contains(&"the crowd fell silent"), "{ind:?}");
     }
 }
