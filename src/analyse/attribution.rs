@@ -139,7 +139,8 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         if matches!(prev, "the" | "a" | "an" | "so") {
             return false;
         }
-        if prev == "to" && v.form == Form::Base {
+        if prev == "to" && v.form == Form::Base && super::reported::went_on_to(ctx, pi, i).is_none()
+        {
             return false;
         }
         // "due to reporting restrictions": a gerund after a preposition is not a report

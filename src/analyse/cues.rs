@@ -45,6 +45,7 @@ struct CueLists {
     particles: HashMap<String, Vec<String>>,
     as_aside: Vec<String>,
     according_to: Vec<String>,
+    went_on: Vec<String>,
     passive_cues: Vec<String>,
     statement_nouns: Vec<String>,
     between: Vec<String>,
@@ -80,6 +81,8 @@ pub struct Speech {
     verbs: HashMap<String, Verb>,
     /// Multi-word cues as lower-case word sequences.
     pub according_to: Vec<Vec<String>>,
+    /// "went on to": a speech verb's base form after it is a report.
+    pub went_on: Vec<Vec<String>>,
     pub passive_cues: Vec<Vec<String>>,
     statement_nouns: HashSet<String>,
     between: HashSet<String>,
@@ -265,6 +268,7 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
     Speech {
         verbs,
         according_to: f.according_to.iter().map(|s| phrase(s)).collect(),
+        went_on: f.went_on.iter().map(|s| phrase(s)).collect(),
         passive_cues: f.passive_cues.iter().map(|s| phrase(s)).collect(),
         statement_nouns: f.statement_nouns.into_iter().collect(),
         between: f.between.into_iter().collect(),

@@ -9,10 +9,22 @@ use super::attribution::{
     time_phrase,
 };
 use super::cues::{Form, SPEECH};
-use super::names::LEX;
+use super::names::{LEX, MentionKind};
 use super::quotes::{is_double_mark, is_single_mark};
 use super::tokens::Kind;
 use crate::model::{PersonKind, Quote, QuoteKind};
+
+/// Where "went on to" (or another phrase of `went_on`) starts, when it ends right before
+/// token `v`: "He went on to say …" reports as "He said …".
+pub fn went_on_to(ctx: &Ctx<'_, '_>, pi: usize, v: usize) -> Option<usize> {
+    SPEECH.went_on.iter().find_map(|p| {
+        let s = v.checked_sub(p.len())?;
+        p.iter()
+            .enumerate()
+            .all(|(j, w)| ctx.lower(pi, s + j) == w)
+            .then_some(s)
+    })
+}
 
 /// Is token `k` the start of "according to"?
 pub fn is_according(ctx: &Ctx<'_, '_>, pi: usize, k: usize) -> bool {
@@ -527,6 +539,20 @@ fn subject_before_dashes(
     subject_of(ctx, pi, start, open)
 }
 
+/// "…, said Omar Velt, police chief of …": a comma before the verb and, right after it, a
+/// name that ends the sentence or is followed by its apposition.
+fn inverted_after_comma(ctx: &Ctx<'_, '_>, pi: usize, start: usize, v: usize, end: usize) -> bool {
+    if v < start + 3 || ctx.text(pi, v - 1) != "," {
+        return false;
+    }
+    ctx.para_mentions(pi).any(|(_, m)| {
+        (m.start == v + 1 || m.outer_start == v + 1)
+            && m.kind != MentionKind::Place
+            && !m.possessive
+            && (m.end == end || (m.end < end && ctx.text(pi, m.end) == ","))
+    })
+}
+
 /// Reported speech around the speech verb at `v`.
 fn reported(
     ctx: &mut Ctx<'_, '_>,
@@ -670,12 +696,19 @@ fn reported(
         } else if ing {
             participle_subject(ctx, pi, r.start, v, sentence_end)
         } else {
+            let v = went_on_to(ctx, pi, v).unwrap_or(v);
             subject_of(ctx, pi, r.start, v).or_else(|| subject_before_dashes(ctx, pi, r.start, v))
         }
     };
     // A: subject before the verb, what was said after it
     let next = (k < end).then(|| ctx.text(pi, k));
     let opens_quote = next.is_some_and(|w| is_double_mark(w) || is_single_mark(w) || w == ":");
+    // "CONTENT, said Omar Velt, police chief of …": the verb inverted after its report
+    if !ing && that.is_none() && k == v + 1 && inverted_after_comma(ctx, pi, r.start, v, end) {
+        let speaker = np_after(ctx, pi, v + 1, end).and_then(|np| resolve(ctx, pi, np));
+        let content = trim(ctx, pi, r.start..v - 1);
+        return make(ctx, pi, si, content, cue, speaker);
+    }
     if k < end && !opens_quote {
         // "apologise to the troops", "argued for a delay": a preposition opens no report
         if that.is_none()
@@ -918,5 +951,34 @@ mod boundary_tests {
             "{ind:?}"
         );
         assert!(!ind.iter().any(|(t, _)| t.contains("launch")), "{ind:?}");
+    }
+}
+
+#[cfg(test)]
+mod verb_position_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn an_inverted_verb_and_went_on_to_say_report_with_their_subject() {
+        let ind = indirect(&[
+            "Rescue teams were searching the hills, said Omar Velt, police chief of Dunmore county.",
+            "Gil Amsel went on to say the deal was dead.",
+            "The mayor has yet to explain why the pool closed.",
+        ]);
+        let pairs: Vec<(&str, Option<&str>)> = ind
+            .iter()
+            .map(|(t, s)| (t.as_str(), s.as_deref()))
+            .collect();
+        assert!(
+            pairs.contains(&("Rescue teams were searching the hills", Some("Omar Velt"))),
+            "{ind:?}"
+        );
+        assert!(
+            pairs.contains(&("the deal was dead", Some("Gil Amsel"))),
+            "{ind:?}"
+        );
+        // "to explain" after anything but "went on" is no report
+        assert!(!pairs.iter().any(|(t, _)| t.contains("pool")), "{ind:?}");
+        assert!(!pairs.iter().any(|(t, _)| t.contains("Velt")), "{ind:?}");
     }
 }
