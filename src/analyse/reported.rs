@@ -982,3 +982,28 @@ mod verb_position_tests {
         assert!(!pairs.iter().any(|(t, _)| t.contains("Velt")), "{ind:?}");
     }
 }
+
+#[cfg(test)]
+mod blame_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn blaming_someone_or_something_is_reported() {
+        let ind = indirect(&[
+            "Kaveh Dorn, the curator, blamed the damage on a leaking roof.",
+            "Lotte Prins resigned on Friday, blaming the board for the cuts.",
+        ]);
+        let pairs: Vec<(&str, Option<&str>)> = ind
+            .iter()
+            .map(|(t, s)| (t.as_str(), s.as_deref()))
+            .collect();
+        assert!(
+            pairs.contains(&("blamed the damage on a leaking roof", Some("Kaveh Dorn"))),
+            "{ind:?}"
+        );
+        assert!(
+            pairs.contains(&("blaming the board for the cuts", Some("Lotte Prins"))),
+            "{ind:?}"
+        );
+    }
+}
