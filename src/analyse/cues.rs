@@ -31,6 +31,7 @@ pub struct Grammar {
     pub subject_pronouns: HashSet<String>,
     pub auxiliaries: HashSet<String>,
     pub subordinators: HashSet<String>,
+    pub wh_words: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
     pub channels: HashSet<String>,
 }
@@ -44,6 +45,9 @@ struct CueLists {
     #[serde(default)]
     particles: HashMap<String, Vec<String>>,
     as_aside: Vec<String>,
+    wh_complement: Vec<String>,
+    #[serde(default)]
+    object_before: HashMap<String, Vec<String>>,
     according_to: Vec<String>,
     went_on: Vec<String>,
     passive_cues: Vec<String>,
@@ -97,6 +101,10 @@ pub struct Speech {
     particles: HashMap<String, HashSet<String>>,
     /// Verbs that report the clause after an "as" aside ("As X noted, …").
     as_aside: HashSet<String>,
+    /// Verbs that report a question or manner clause ("asked whether …").
+    wh_complement: HashSet<String>,
+    /// Verbs that take an object only before one of these words ("charged X with …").
+    object_before: HashMap<String, HashSet<String>>,
 }
 
 impl Speech {
@@ -117,6 +125,16 @@ impl Speech {
     /// Does "As X VERB, …" report the clause after the aside, for the verb with this base?
     pub fn reports_after_as(&self, base: &str) -> bool {
         self.as_aside.contains(base)
+    }
+
+    /// Does the verb with this base report a clause opened by "whether", "how", "why" …?
+    pub fn takes_wh(&self, base: &str) -> bool {
+        self.wh_complement.contains(base)
+    }
+
+    /// The words one of which must follow the object of this verb for it to report one.
+    pub fn object_before(&self, base: &str) -> Option<&HashSet<String>> {
+        self.object_before.get(base)
     }
 
     /// Is this a verb of naming ("dubbed", "called", "described as")?
@@ -288,6 +306,12 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
             .map(|(verb, ps)| (verb, ps.into_iter().collect()))
             .collect(),
         as_aside: f.as_aside.into_iter().collect(),
+        wh_complement: f.wh_complement.into_iter().collect(),
+        object_before: f
+            .object_before
+            .into_iter()
+            .map(|(verb, ws)| (verb, ws.into_iter().collect()))
+            .collect(),
     }
 });
 

@@ -639,7 +639,11 @@ fn reported(
                 None => break,
             }
         }
-        if verb.addressee && !object_skipped && toks[k].kind == Kind::Word {
+        if verb.addressee
+            && !object_skipped
+            && toks[k].kind == Kind::Word
+            && !SPEECH.grammar.wh_words.contains(w)
+        {
             // "told Reuters", "told Putin", "told the paper", "told him"
             if let Some(e) = addressee_end(ctx, pi, k, end) {
                 k = e;
@@ -697,6 +701,11 @@ fn reported(
             participle_subject(ctx, pi, r.start, v, sentence_end)
         } else {
             let v = went_on_to(ctx, pi, v).unwrap_or(v);
+            // "We asked whether …" outside a quote: the writer, no one named in the story
+            let g = verb_group_start(ctx, pi, r.start, v);
+            if g > r.start && matches!(ctx.lower(pi, g - 1), "we" | "i") {
+                return None;
+            }
             subject_of(ctx, pi, r.start, v).or_else(|| subject_before_dashes(ctx, pi, r.start, v))
         }
     };
@@ -724,9 +733,18 @@ fn reported(
         {
             return None;
         }
-        let clause_start = that.is_some() || starts_clause(ctx, pi, k, end);
+        // "asked whether …", "described how …": a question or a manner reported
+        let wh = SPEECH.takes_wh(&verb.base)
+            && !verb.object
+            && SPEECH.grammar.wh_words.contains(ctx.lower(pi, k));
+        let clause_start = that.is_some() || wh || starts_clause(ctx, pi, k, end);
+        // "charged X with fraud": an object only with its preposition after it
+        let object = verb.object
+            || SPEECH
+                .object_before(&verb.base)
+                .is_some_and(|ps| (k + 1..end.min(k + 14)).any(|j| ps.contains(ctx.lower(pi, j))));
         // "disputed the reports", "denied the charge": an object, not a clause
-        let object_only = !clause_start && verb.object && starts_noun_phrase(ctx, pi, k);
+        let object_only = !clause_start && object && starts_noun_phrase(ctx, pi, k);
         let clause = clause_start || (!verb.weak && !object_only);
         let short_that = that.is_some_and(|t| end - (t + 1) < 3);
         if clause && !short_that {
@@ -734,7 +752,7 @@ fn reported(
                 let content = trim(ctx, pi, k..end);
                 return make(ctx, pi, si, content, cue, Some(speaker));
             }
-        } else if (verb.object && starts_noun_phrase(ctx, pi, k)) || short_that {
+        } else if (object && starts_noun_phrase(ctx, pi, k)) || short_that {
             // an object: "denied the report", "dismissed that criticism" — the predicate is
             // what was said
             if let Some(speaker) = speaker_of(ctx) {
@@ -1005,5 +1023,41 @@ mod blame_tests {
             pairs.contains(&("blaming the board for the cuts", Some("Lotte Prins"))),
             "{ind:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod question_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn questions_manners_and_charges_are_reported() {
+        let ind = indirect(&[
+            "Lena Ortiz asked whether the pier would reopen.",
+            "Marta Quill described how the pumps had failed.",
+            "Prosecutors charged Ivo Marsh with stealing the funds.",
+            "Ravi Sen called when the ferry docked.",
+            "The ferry company charged the passengers a fee.",
+            "Ravi Sen spoke at the rally. We asked whether the ferry would run.",
+        ]);
+        let pairs: Vec<(&str, Option<&str>)> = ind
+            .iter()
+            .map(|(t, s)| (t.as_str(), s.as_deref()))
+            .collect();
+        assert!(
+            pairs.contains(&("whether the pier would reopen", Some("Lena Ortiz"))),
+            "{ind:?}"
+        );
+        assert!(
+            pairs.contains(&("described how the pumps had failed", Some("Marta Quill"))),
+            "{ind:?}"
+        );
+        assert!(
+            pairs
+                .iter()
+                .any(|(t, _)| *t == "charged Ivo Marsh with stealing the funds"),
+            "{ind:?}"
+        );
+        assert!(!pairs.iter().any(|(t, _)| t.contains("ferry")), "{ind:?}");
     }
 }
