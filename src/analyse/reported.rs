@@ -393,9 +393,13 @@ fn passive(
     let governing = (r.start..v).rev().find(|&j| {
         !ctx.masks[pi][j]
             && super::attribution::speech_verb(ctx, pi, j)
-            && SPEECH
-                .verb(ctx.lower(pi, j))
-                .is_some_and(|vb| !is_passive(ctx, pi, r.start, j, vb) && vb.form != Form::Ing)
+            && SPEECH.verb(ctx.lower(pi, j)).is_some_and(|vb| {
+                // "passed a resolution": a weak verb without an object of speech governs
+                // no report
+                (!vb.weak || vb.object)
+                    && !is_passive(ctx, pi, r.start, j, vb)
+                    && vb.form != Form::Ing
+            })
     })?;
     let speaker = subject_of(ctx, pi, r.start, governing)?;
     let content = trim(ctx, pi, v..end);
@@ -697,6 +701,9 @@ fn reported(
                 .find(|&i| ctx.masks[pi][i])
                 .unwrap_or(sentence_end);
             clause_subject(ctx, pi, end + 1, stop)
+        } else if ing && v > r.start + 1 && ctx.lower(pi, v - 1) == "by" {
+            // "He courted voters by telling them …": the subject of the clause it modifies
+            clause_subject(ctx, pi, r.start, v - 1)
         } else if ing {
             participle_subject(ctx, pi, r.start, v, sentence_end)
         } else {
@@ -1059,5 +1066,46 @@ mod question_tests {
             "{ind:?}"
         );
         assert!(!pairs.iter().any(|(t, _)| t.contains("ferry")), "{ind:?}");
+    }
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn the_subject_of_a_clause_after_a_conjunction_or_of_by_saying() {
+        let ind = indirect(&[
+            "Members of the Dock Workers Union met on Friday, shortly after Carl Benz said the port would close.",
+            "Nadia Ferro courted the farmers by telling them that their harvest would be bought, so they should back her.",
+        ]);
+        let pairs: Vec<(&str, Option<&str>)> = ind
+            .iter()
+            .map(|(t, s)| (t.as_str(), s.as_deref()))
+            .collect();
+        assert!(
+            pairs.contains(&("the port would close", Some("Carl Benz"))),
+            "{ind:?}"
+        );
+        assert!(
+            pairs
+                .iter()
+                .any(|(t, s)| t.starts_with("their harvest would be bought")
+                    && *s == Some("Nadia Ferro")),
+            "{ind:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod passive_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn a_passive_report_needs_a_governing_verb_of_speech() {
+        let ind = indirect(&[
+            "The barge was seized after the Port Council passed a rule on ships that were believed to have carried stolen fuel.",
+        ]);
+        assert!(ind.is_empty(), "{ind:?}");
     }
 }
