@@ -55,6 +55,27 @@ fn content_end(ctx: &Ctx<'_, '_>, pi: usize, r: &Range<usize>) -> usize {
 /// Trim punctuation and a leading "that"/"and"/"but" from a token range.
 fn trim(ctx: &Ctx<'_, '_>, pi: usize, mut r: Range<usize>) -> Range<usize> {
     let toks = &ctx.doc.paras[pi].tokens;
+    // a dateline: "LISBON — The port …", "NEW YORK, N.Y. -- …"
+    let caps = |i: usize| {
+        let w = ctx.text(pi, i);
+        toks[i].kind == Kind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    if r.start < r.end && caps(r.start) {
+        let mut k = r.start;
+        while k < r.end && k < r.start + 6 && (caps(k) || matches!(ctx.text(pi, k), "," | ".")) {
+            k += 1;
+        }
+        if k + 1 < r.end
+            && matches!(
+                ctx.text(pi, k),
+                "-" | "--" | "\u{2013}" | "\u{2014}" | "\u{2015}"
+            )
+        {
+            r.start = k + 1;
+        }
+    }
     while r.start < r.end
         && (toks[r.start].kind == Kind::Punct
             || matches!(ctx.lower(pi, r.start), "that" | "and" | "but"))
@@ -1107,5 +1128,22 @@ mod passive_tests {
             "The barge was seized after the Port Council passed a rule on ships that were believed to have carried stolen fuel.",
         ]);
         assert!(ind.is_empty(), "{ind:?}");
+    }
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::tests::indirect;
+
+    #[test]
+    fn a_dateline_is_not_part_of_the_report() {
+        let ind = indirect(&[
+            "LISBON \u{2014} The ferry port will reopen on Monday after a week of repairs, harbour officials said.",
+        ]);
+        assert!(
+            ind.iter()
+                .any(|(t, _)| t == "The ferry port will reopen on Monday after a week of repairs"),
+            "{ind:?}"
+        );
     }
 }
