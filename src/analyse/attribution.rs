@@ -343,7 +343,7 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
         let w = ctx.lower(pi, np.start - 1);
         // "like X said", "while he said": X and he are the subjects
         let pronoun = np.len() == 1 && LEX.pronoun(ctx.lower(pi, np.start)).is_some();
-        // "shortly after Trump said": a conjunction, whose clause has its own subject
+        // "shortly after Carl Benz said": a conjunction, whose clause has its own subject
         let conjunction = matches!(w, "after" | "before" | "since" | "until");
         if w != "like" && !(w == "while" && pronoun) && !conjunction {
             return clause_subject(ctx, pi, start, np.start - 1);
