@@ -169,7 +169,8 @@ pub fn speech_verb(ctx: &Ctx<'_, '_>, pi: usize, i: usize) -> bool {
         if matches!(prev, "the" | "a" | "an" | "so") {
             return false;
         }
-        if prev == "to" && v.form == Form::Base {
+        if prev == "to" && v.form == Form::Base && super::reported::went_on_to(ctx, pi, i).is_none()
+        {
             return false;
         }
         // "due to reporting restrictions": a gerund after a preposition is not a report;
@@ -427,12 +428,13 @@ pub fn subject_of(ctx: &mut Ctx<'_, '_>, pi: usize, start: usize, v: usize) -> O
         let w = ctx.lower(pi, np.start - 1);
         // "like X said", "while he said": X and he are the subjects
         let pronoun = np.len() == 1 && LEX.pronoun(ctx.lower(pi, np.start)).is_some();
-        // "one day after X said", "before he told": a conjunction opens a clause whose
-        // subject is the name or pronoun right before the verb
+        // "one day after X said", "shortly after the ministry said", "while he said": a
+        // conjunction opens a clause whose subject is the phrase right before the verb
         let named = ctx
             .para_mentions(pi)
             .any(|(_, m)| m.para == pi && m.end == np.end && m.start >= np.start && !m.possessive);
-        let conjunction = matches!(w, "after" | "before" | "while") && (pronoun || named);
+        let conjunction = matches!(w, "after" | "before" | "since" | "until")
+            || (w == "while" && (pronoun || named));
         if w != "like" && !conjunction {
             return clause_subject(ctx, pi, start, np.start - 1);
         }

@@ -30,6 +30,8 @@ pub struct Grammar {
     pub determiners: HashSet<String>,
     pub subject_pronouns: HashSet<String>,
     pub auxiliaries: HashSet<String>,
+    pub subordinators: HashSet<String>,
+    pub wh_words: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
     pub channels: HashSet<String>,
     /// A speech verb's participle with this word right after it has lost its object: the
@@ -44,7 +46,14 @@ struct CueLists {
     naming: Vec<String>,
     #[serde(default)]
     with_object: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    particles: HashMap<String, Vec<String>>,
+    as_aside: Vec<String>,
+    wh_complement: Vec<String>,
+    #[serde(default)]
+    object_before: HashMap<String, Vec<String>>,
     according_to: Vec<String>,
+    went_on: Vec<String>,
     passive_cues: Vec<String>,
     statement_nouns: Vec<String>,
     between: Vec<String>,
@@ -80,6 +89,8 @@ pub struct Speech {
     verbs: HashMap<String, Verb>,
     /// Multi-word cues as lower-case word sequences.
     pub according_to: Vec<Vec<String>>,
+    /// "went on to": a speech verb's base form after it is a report.
+    pub went_on: Vec<Vec<String>>,
     pub passive_cues: Vec<Vec<String>>,
     statement_nouns: HashSet<String>,
     between: HashSet<String>,
@@ -90,6 +101,14 @@ pub struct Speech {
     naming: HashSet<String>,
     /// Verbs that are speech only with one of these objects ("raised questions").
     with_object: HashMap<String, HashSet<String>>,
+    /// Particles of phrasal speech verbs ("pointed out").
+    particles: HashMap<String, HashSet<String>>,
+    /// Verbs that report the clause after an "as" aside ("As X noted, …").
+    as_aside: HashSet<String>,
+    /// Verbs that report a question or manner clause ("asked whether …").
+    wh_complement: HashSet<String>,
+    /// Verbs that take an object only before one of these words ("charged X with …").
+    object_before: HashMap<String, HashSet<String>>,
 }
 
 impl Speech {
@@ -100,6 +119,26 @@ impl Speech {
             Some(objects) => next.is_some_and(|n| objects.contains(n)),
             None => true,
         }
+    }
+
+    /// Is this (lower-case) word the particle of the verb with this base ("pointed out")?
+    pub fn is_particle(&self, base: &str, word: &str) -> bool {
+        self.particles.get(base).is_some_and(|p| p.contains(word))
+    }
+
+    /// Does "As X VERB, …" report the clause after the aside, for the verb with this base?
+    pub fn reports_after_as(&self, base: &str) -> bool {
+        self.as_aside.contains(base)
+    }
+
+    /// Does the verb with this base report a clause opened by "whether", "how", "why" …?
+    pub fn takes_wh(&self, base: &str) -> bool {
+        self.wh_complement.contains(base)
+    }
+
+    /// The words one of which must follow the object of this verb for it to report one.
+    pub fn object_before(&self, base: &str) -> Option<&HashSet<String>> {
+        self.object_before.get(base)
     }
 
     /// Is this a verb of naming ("dubbed", "called", "described as")?
@@ -124,6 +163,8 @@ impl Speech {
     /// Auxiliaries and adverbs that may sit between a speaker and its verb.
     pub fn is_between(&self, lower: &str) -> bool {
         self.between.contains(lower)
+            || (lower.contains('\u{2019}')
+                && self.between.contains(&lower.replace('\u{2019}', "'")))
     }
 
     pub fn is_time_preposition(&self, lower: &str) -> bool {
@@ -249,6 +290,7 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
     Speech {
         verbs,
         according_to: f.according_to.iter().map(|s| phrase(s)).collect(),
+        went_on: f.went_on.iter().map(|s| phrase(s)).collect(),
         passive_cues: f.passive_cues.iter().map(|s| phrase(s)).collect(),
         statement_nouns: f.statement_nouns.into_iter().collect(),
         between: f.between.into_iter().collect(),
@@ -261,6 +303,18 @@ pub static SPEECH: LazyLock<Speech> = LazyLock::new(|| {
             .with_object
             .into_iter()
             .map(|(verb, objects)| (verb, objects.into_iter().collect()))
+            .collect(),
+        particles: f
+            .particles
+            .into_iter()
+            .map(|(verb, ps)| (verb, ps.into_iter().collect()))
+            .collect(),
+        as_aside: f.as_aside.into_iter().collect(),
+        wh_complement: f.wh_complement.into_iter().collect(),
+        object_before: f
+            .object_before
+            .into_iter()
+            .map(|(verb, ws)| (verb, ws.into_iter().collect()))
             .collect(),
     }
 });
