@@ -1299,22 +1299,14 @@ fn focus_chain(
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::Doc;
-    use crate::analyse::names::find_mentions;
-    use crate::analyse::people::Registry;
-    use crate::analyse::quotes::{extract, speaker_names};
+    use crate::analyse::quotes::quotes_of;
     use crate::model::QuoteKind;
 
     /// (kind, text, speaker) of every quote of the paragraphs.
     fn quotes(paras: &[&str]) -> Vec<(QuoteKind, String, Option<String>)> {
-        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
-        let doc = Doc::new(&owned);
-        let ms = find_mentions(&doc);
-        let mut reg = Registry::build(&ms);
-        let mut qs = extract(&doc, &ms, &mut reg);
-        speaker_names(&mut qs, &reg);
-        qs.into_iter()
-            .map(|a| (a.quote.kind, a.quote.text, a.quote.speaker))
+        quotes_of(paras)
+            .into_iter()
+            .map(|q| (q.kind, q.text, q.speaker))
             .collect()
     }
 

@@ -676,19 +676,24 @@ pub fn speaker_names(quotes: &mut [Attributed], reg: &Registry) {
     }
 }
 
+/// The quotes of an article made of these paragraphs, speakers named (for tests).
+#[cfg(test)]
+pub(crate) fn quotes_of(paras: &[&str]) -> Vec<Quote> {
+    let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
+    let doc = Doc::new(&owned);
+    let ms = crate::analyse::names::find_mentions(&doc);
+    let mut reg = Registry::build(&ms);
+    let mut qs = extract(&doc, &ms, &mut reg);
+    speaker_names(&mut qs, &reg);
+    qs.into_iter().map(|a| a.quote).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::names::find_mentions;
 
     fn quotes(paras: &[&str]) -> Vec<Quote> {
-        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
-        let doc = Doc::new(&owned);
-        let ms = find_mentions(&doc);
-        let mut reg = Registry::build(&ms);
-        let mut qs = extract(&doc, &ms, &mut reg);
-        speaker_names(&mut qs, &reg);
-        qs.into_iter().map(|a| a.quote).collect()
+        quotes_of(paras)
     }
 
     fn direct(qs: &[Quote]) -> Vec<(String, Option<String>)> {

@@ -841,22 +841,13 @@ fn reported(
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::Doc;
-    use crate::analyse::names::find_mentions;
-    use crate::analyse::people::Registry;
-    use crate::analyse::quotes::{extract, speaker_names};
+    use crate::analyse::quotes::quotes_of;
     use crate::model::QuoteKind;
 
     /// The indirect quotes of an article made of these paragraphs: (text, speaker).
     pub(super) fn indirect(paras: &[&str]) -> Vec<(String, Option<String>)> {
-        let owned: Vec<String> = paras.iter().map(|s| s.to_string()).collect();
-        let doc = Doc::new(&owned);
-        let ms = find_mentions(&doc);
-        let mut reg = Registry::build(&ms);
-        let mut qs = extract(&doc, &ms, &mut reg);
-        speaker_names(&mut qs, &reg);
-        qs.into_iter()
-            .map(|a| a.quote)
+        quotes_of(paras)
+            .into_iter()
             .filter(|q| q.kind == QuoteKind::Indirect)
             .map(|q| (q.text, q.speaker))
             .collect()
