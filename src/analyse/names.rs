@@ -861,8 +861,14 @@ fn describe_prefix(text: &str, toks: &[Token], m: &mut Mention, lex: &PeopleLex)
             let (a, b) = cap_run_back(text, toks, k);
             if a < b {
                 let ws = words(text, toks, a..b);
+                let lw0 = ws[0].to_lowercase();
                 if ws.len() == 1 && is_demonym(&ws[0]) {
                     m.modifier = Some(ws[0].clone());
+                } else if ws.len() == 1 && lex.role_modifiers.contains(lw0.as_str()) {
+                    // "Chief executive Jane Roe", "Former minister Tom Doe": capitalised
+                    // only because it opens the sentence, the word is part of the role
+                    m.role = Some(format!("{lw0} {}", lower.join(" ")));
+                    m.outer_start = a;
                 } else if !lex.not_names.contains(&ws[0].to_lowercase()) || ws.len() > 1 {
                     let start = usize::from(lex.not_names.contains(&ws[0].to_lowercase()));
                     m.affiliation = Some(ws[start..].join(" "));
@@ -1184,7 +1190,11 @@ mod tests {
         let ms = mentions(&[
             "Assistant US Attorney Jane Roe and Acting Governor Tom Fell met Nordby Motors.",
             "Westway Airlines said it would sue.",
+            "Chief executive Ola Brandt said profits fell.",
         ]);
+        let brandt = find(&ms, "Ola Brandt");
+        assert_eq!(brandt.role.as_deref(), Some("chief executive"));
+        assert_eq!(brandt.affiliation, None);
         let roe = find(&ms, "Jane Roe");
         assert_eq!(roe.title.as_deref(), Some("Assistant US Attorney"));
         assert_eq!(roe.affiliation, None);
