@@ -522,6 +522,18 @@ pub fn participle_subject(
             return Some(e);
         }
     }
+    // "…, but Y denied this, insisting …": after a comma the participle goes with the
+    // nearest clause before it that reports, and shares its subject
+    if v > start + 1 && ctx.text(pi, v - 1) == "," {
+        let earlier = (start..v - 1).rev().find(|&j| {
+            !ctx.masks[pi][j] && speech_verb(ctx, pi, j) && !ctx.lower(pi, j).ends_with("ing")
+        });
+        if let Some(j) = earlier
+            && let Some(e) = subject_of(ctx, pi, start, j)
+        {
+            return Some(e);
+        }
+    }
     // "Despite saying …, Mr X said": an adjunct before the main clause
     let adjunct = v > start && (v - start <= 1 || is_preposition(ctx.lower(pi, v - 1)));
     if adjunct && let Some(c) = (v..end).find(|&j| ctx.text(pi, j) == ",") {
@@ -1112,6 +1124,22 @@ pub fn resolve_pronoun(ctx: &mut Ctx<'_, '_>, g: Gender, pi: usize, tok: usize) 
         Gender::Neuter => e.kind != PersonKind::Person,
         Gender::Speaker => false,
     };
+    // "A spokeswoman for X said … "…," she said": the organisation spoke through someone
+    // the pronoun's gender fits
+    if matches!(g, Gender::Male | Gender::Female)
+        && let Some(&(e, p, s)) = ctx.speakers.last()
+        && p == pi
+        && ctx.reg.entities[e].kind != PersonKind::Person
+        && let Some((sp, r)) = ctx.doc.sentences.get(s)
+    {
+        let para = &ctx.doc.paras[*sp];
+        let through = para.tokens[r.clone()]
+            .iter()
+            .any(|t| LEX.role_gender(&t.text(para.text).to_lowercase()) == Some(g));
+        if through {
+            return Some(e);
+        }
+    }
     let last = ctx
         .speakers
         .iter()

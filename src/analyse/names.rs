@@ -31,6 +31,8 @@ struct PeopleFile {
     groups: Vec<String>,
     pronouns: HashMap<String, String>,
     honorifics: HashMap<String, String>,
+    #[serde(default)]
+    role_genders: HashMap<String, String>,
     lists: Lists,
 }
 
@@ -71,6 +73,7 @@ pub struct PeopleLex {
     groups: HashSet<String>,
     pronouns: HashMap<String, Gender>,
     honorifics: HashMap<String, Gender>,
+    role_genders: HashMap<String, Gender>,
     not_names: HashSet<String>,
     connectors: HashSet<String>,
     role_modifiers: HashSet<String>,
@@ -93,6 +96,12 @@ impl PeopleLex {
 
     pub fn honorific(&self, word: &str) -> Option<Gender> {
         self.honorifics.get(word).copied()
+    }
+
+    /// The gender a role noun shows ("husband", "spokeswoman"), by its last word.
+    pub fn role_gender(&self, role: &str) -> Option<Gender> {
+        let last = role.rsplit([' ', '-']).next()?;
+        self.role_genders.get(last).copied()
     }
 
     pub fn is_group_noun(&self, lower: &str) -> bool {
@@ -210,6 +219,11 @@ pub static LEX: LazyLock<PeopleLex> = LazyLock::new(|| {
             .collect(),
         honorifics: f
             .honorifics
+            .iter()
+            .map(|(k, v)| (k.clone(), gender_of(v)))
+            .collect(),
+        role_genders: f
+            .role_genders
             .iter()
             .map(|(k, v)| (k.clone(), gender_of(v)))
             .collect(),

@@ -407,6 +407,11 @@ impl Registry {
         {
             e.gender = Some(g);
         }
+        if e.gender.is_none()
+            && let Some(g) = m.role.as_deref().and_then(|r| LEX.role_gender(r))
+        {
+            e.gender = Some(g);
+        }
         if let Some(t) = &m.title {
             if let Some(g) = LEX
                 .honorific(t.trim_end_matches('.'))

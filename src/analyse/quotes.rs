@@ -817,6 +817,35 @@ mod tests {
     }
 
     #[test]
+    fn she_is_the_spokeswoman_not_the_husband_last_named() {
+        let qs = quotes(&[
+            "Ann Carter, 34, said the rule was unfair.",
+            "Her husband, Tom, added: 'It is silly and nobody asked us.'",
+            "A spokeswoman for Elm Street School said the rule protected pupils. 'Safety \
+             comes first,' she said.",
+        ]);
+        assert_eq!(
+            direct(&qs),
+            [
+                ("It is silly and nobody asked us.".into(), s("Tom")),
+                ("Safety comes first".into(), s("Elm Street School")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_shares_the_nearest_reporting_clause() {
+        let qs = quotes(&[
+            "The school said it had asked parents, but Ann Carter denied this, insisting she \
+             had never been asked.",
+        ]);
+        assert!(
+            indirect_of(&qs).contains(&("she had never been asked".into(), s("Ann Carter"))),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
     fn a_gerund_after_a_possessive_is_not_a_report() {
         let qs = quotes(&[
             "Governor Lena Hart said the bill's reporting rules would cost small farms $9,000.",
