@@ -1132,10 +1132,9 @@ pub fn resolve_pronoun(ctx: &mut Ctx<'_, '_>, g: Gender, pi: usize, tok: usize) 
         && ctx.reg.entities[e].kind != PersonKind::Person
         && let Some((sp, r)) = ctx.doc.sentences.get(s)
     {
-        let para = &ctx.doc.paras[*sp];
-        let through = para.tokens[r.clone()]
-            .iter()
-            .any(|t| LEX.role_gender(&t.text(para.text).to_lowercase()) == Some(g));
+        let through = r
+            .clone()
+            .any(|k| LEX.role_gender(ctx.lower(*sp, k)) == Some(g));
         if through {
             return Some(e);
         }

@@ -843,15 +843,18 @@ fn accused_answers(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> 
     (0..i)
         .rev()
         .take_while(|&j| drafts[j].para + 4 >= d.para)
-        .filter(|&j| {
+        .filter_map(|j| {
             let t = &drafts[j];
-            t.claim.sentence < d.claim.sentence
+            let shared = overlap(d, t);
+            (t.claim.sentence < d.claim.sentence
                 && t.claim.stance == Stance::Assert
+                && shared >= 3
                 && other_party(d, t, reg)
-                && overlap(d, t) >= 3
-                && names_party_in(reg, d.entity, d.claim.side.as_deref(), t)
+                && names_party_in(reg, d.entity, d.claim.side.as_deref(), t))
+            .then_some((shared, j))
         })
-        .max_by_key(|&j| (overlap(d, &drafts[j]), j))
+        .max()
+        .map(|(_, j)| j)
 }
 
 /// [`names_party`] in a claim's words or in the clause before them ([`Draft::about`]).
