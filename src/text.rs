@@ -124,17 +124,25 @@ fn clean_chars(s: &str, keep_newlines: bool) -> String {
 
 /// Consume the rest of an escape sequence introduced by `intro` (ESC or a C1 introducer):
 /// CSI `ESC [ … final`, OSC `ESC ] … BEL|ST`, DCS/SOS/PM/APC `… ST`, or a two-byte `ESC x`.
+///
+/// Only a well-formed, complete sequence is removed: a CSI whose parameters end in a final
+/// byte, a string sequence whose terminator comes on the same line within 4,096 characters.
+/// Anything else drops the introducer alone and keeps the text after it: a stray U+009D (what
+/// Windows-1252 decoding makes of byte 0x9D) must not eat the paragraphs that follow it.
 fn skip_escape(intro: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    let mut look = chars.clone();
     let kind = if intro == '\u{1b}' {
-        match chars.peek() {
+        match look.next() {
             Some('[') => '[',
             Some(']') => ']',
             Some('P' | 'X' | '^' | '_') => 'P',
-            Some(_) => {
+            // a two-character escape (`ESC 7`, `ESC c`)
+            Some('\u{20}'..='\u{7e}') => {
                 chars.next();
                 return;
             }
-            None => return,
+            // a lone ESC
+            _ => return,
         }
     } else {
         match intro {
@@ -143,40 +151,29 @@ fn skip_escape(intro: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>
             _ => 'P',
         }
     };
-    if intro == '\u{1b}' {
-        chars.next();
-    }
-    match kind {
-        '[' => {
-            // parameters and intermediates, then one final byte in @..~; a non-ASCII
-            // character ends a broken sequence and is kept (it is text, not part of it)
-            while let Some(&c) = chars.peek() {
-                if !c.is_ascii() {
-                    break;
-                }
-                chars.next();
-                if ('\u{40}'..='\u{7e}').contains(&c) {
-                    break;
-                }
+    let complete = if kind == '[' {
+        // parameters and intermediates, then one final byte in @..~
+        loop {
+            match look.next() {
+                Some('\u{20}'..='\u{3f}') => {}
+                Some('\u{40}'..='\u{7e}') => break true,
+                _ => break false,
             }
         }
-        _ => {
-            // string sequences end at BEL, ST (ESC \) or the C1 ST; bounded so that an
-            // unterminated sequence cannot swallow the whole article
-            let mut budget = 4096;
-            while let Some(c) = chars.next() {
-                budget -= 1;
-                if c == '\u{7}' || c == '\u{9c}' || budget == 0 {
-                    break;
-                }
-                if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
-                    }
-                    break;
-                }
+    } else {
+        // string sequences end at BEL, ST (ESC \) or the C1 ST, on the same line
+        let mut budget = 4096;
+        loop {
+            match look.next() {
+                Some('\u{7}' | '\u{9c}') => break true,
+                Some('\u{1b}') => break look.next() == Some('\\'),
+                Some(c) if budget > 0 && classify(c) != Class::Newline => budget -= 1,
+                _ => break false,
             }
         }
+    };
+    if complete {
+        *chars = look;
     }
 }
 
@@ -281,7 +278,7 @@ mod tests {
 
     #[test]
     fn a_broken_csi_keeps_the_text_after_it() {
-        assert_eq!(sanitise("a\u{1b}[12é b"), "aé b");
+        assert_eq!(sanitise("a\u{1b}[12é b"), "a[12é b");
         assert_eq!(sanitise("\u{1b}[1;31mred\u{1b}[0m"), "red");
         assert_eq!(sanitise("x\u{9b}2Jy"), "xy");
     }
@@ -297,6 +294,24 @@ mod tests {
         assert!(is_safe("plain text"));
         assert!(!is_safe("tab\there"));
         assert!(!is_safe("bidi\u{202e}"));
+    }
+
+    #[test]
+    fn a_stray_c1_character_is_dropped_alone() {
+        // Windows-1252 bytes 0x90 and 0x9D decode to these; each used to swallow up to 4 KiB
+        let words = "the council met on Tuesday and voted ".repeat(40);
+        for c in ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}'] {
+            let text = format!("Before{c} {words}\n\nNext paragraph {words}");
+            let out = normalise(&text);
+            assert_eq!(out, format!("Before {words}\n\nNext paragraph {words}"), "{c:?}");
+        }
+        // a terminator on a later line does not make it a sequence: removal never crosses a line
+        assert_eq!(normalise("a\u{9d}0;x\nkeep\u{7} b"), "a0;x\nkeep b");
+        assert_eq!(normalise("a\u{1b}]0;x\nkeep\u{1b}\\b"), "a]0;x\nkeepb");
+        // complete sequences still go
+        assert_eq!(normalise("a\u{9d}0;title\u{9c}b"), "ab");
+        assert_eq!(normalise("a\u{90}q#0\u{1b}\\b"), "ab");
+        assert_eq!(normalise("a\u{1b}7b\u{1b}"), "ab");
     }
 
     #[test]
