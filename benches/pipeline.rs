@@ -143,3 +143,65 @@ fn store_load_json(b: Bencher) {
     b.counter(BytesCount::new(json.len()))
         .bench(|| divan::black_box(store::parse_store(json.as_bytes())));
 }
+
+/// One paragraph of varied, invented prose of about `bytes` bytes (many different sentences:
+/// names, roles, places, numbers, quotes, denials), the input that once made the analysis
+/// super-quadratic; a sentence copied over and over hides that.
+fn varied_prose(bytes: usize) -> String {
+    const FIRST: [&str; 16] = [
+        "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hassan", "Irena", "Jonas",
+        "Katya", "Luis", "Marta", "Nikolai", "Olga", "Pavel",
+    ];
+    const LAST: [&str; 16] = [
+        "Abbot", "Brenner", "Castell", "Dorn", "Eckhart", "Falk", "Gorsky", "Holm", "Ivers",
+        "Jansky", "Kessler", "Lund", "Marek", "Novak", "Orlov", "Petrov",
+    ];
+    const ROLES: [&str; 6] = ["minister", "spokesman", "governor", "mayor", "analyst", "official"];
+    const THINGS: [&str; 8] = [
+        "the bridge", "the harbour", "the new road", "the hospital", "the budget", "the dam",
+        "the railway", "the treaty",
+    ];
+    const ACTS: [&str; 6] = [
+        "was damaged", "will reopen", "had been closed", "was approved", "was delayed",
+        "was expanded",
+    ];
+    const PLACES: [&str; 8] = [
+        "Norvik", "Delmar", "Astoria", "Kelso", "Marvale", "Tressa", "Umbria", "Velden",
+    ];
+    let mut state = 7u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % n
+    };
+    let mut out = String::from("A long report\n\n");
+    while out.len() < bytes {
+        let name = format!("{} {}", FIRST[next(16)], LAST[next(16)]);
+        let n = next(90_000) + 2;
+        let (thing, act, place) = (THINGS[next(8)], ACTS[next(6)], PLACES[next(8)]);
+        let s = match next(7) {
+            0 => format!("{name}, the {} of {place}, said that {thing} {act}. ", ROLES[next(6)]),
+            1 => format!("\u{201c}The work on {thing} {act},\u{201d} {name} told reporters. "),
+            2 => format!("At least {n} people were affected in {place}, officials said. "),
+            3 => format!("The council denied that {thing} {act}, calling the claim false. "),
+            4 => format!("In {place}, {n} families waited while {thing} {act}. "),
+            5 => format!("The {} {name} said about {n} homes {act}. ", ROLES[next(6)]),
+            _ => format!("{name} said {thing} {act} after {} days of talks. ", next(40) + 2),
+        };
+        out.push_str(&s);
+    }
+    out.push('\n');
+    out
+}
+
+/// One paragraph of varied prose at 0.1, 1 and 8 MB: the time per byte must stay flat
+/// (within 2x from 0.1 to 8 MB; the README has the figures).
+#[divan::bench(args = [100_000, 1_000_000, 8_000_000], sample_count = 2, sample_size = 1)]
+fn analyse_varied_prose(b: Bencher, bytes: usize) {
+    let text = varied_prose(bytes);
+    b.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::from_text("long.txt", Format::Text, &text);
+        divan::black_box(store::article_from(doc))
+    });
+}

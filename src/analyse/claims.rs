@@ -72,6 +72,16 @@ struct Cues {
     events: HashMap<String, String>,
 }
 
+/// How many earlier statements a statement is compared with. Every search for what a
+/// statement answers is already bounded by paragraphs; this bounds it when an article is one
+/// huge paragraph, so the analysis stays linear in its length (news articles hold far fewer).
+const LOOKBACK: usize = 128;
+
+/// The drafts before `i` that it may answer (the nearest [`LOOKBACK`]).
+fn earlier_window(i: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(LOOKBACK)..i
+}
+
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let c: ClaimCues = parse("claims.toml", asset!("claims.toml"));
     let mut events = HashMap::new();
@@ -257,7 +267,7 @@ pub fn extract(
         }
         // a phrase quoted back, within a dozen paragraphs, outweighs shared words, within six
         let candidates = || {
-            (0..i)
+            earlier_window(i)
                 .rev()
                 .take_while(|&j| drafts[i].para <= drafts[j].para + 12)
                 .filter(|&j| other_party(&drafts[i], &drafts[j], reg))
@@ -629,7 +639,7 @@ fn fit(d: &Draft, t: &Draft) -> isize {
 /// The claim a denial answers.
 fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let d = &drafts[i];
-    let earlier: Vec<usize> = (0..i)
+    let earlier: Vec<usize> = earlier_window(i)
         .filter(|&j| drafts[j].claim.stance == Stance::Assert && other_party(d, &drafts[j], reg))
         .collect();
     // an owner named in the denial: "reject Moscow's seizure", "Steele's comments"
@@ -716,7 +726,7 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     }
     // the same party denying again, with nothing of its own to go on: the same claim
     if d.content.len() <= 4 || overlap_any(drafts, &earlier, d) == 0 {
-        let before = (0..i)
+        let before = earlier_window(i)
             .rev()
             .take_while(|&k| drafts[k].para + 3 >= d.para)
             .find(|&k| drafts[k].claim.stance == Stance::Deny && !other_party(d, &drafts[k], reg));
@@ -816,7 +826,7 @@ fn answered_by_name(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize>
         return None;
     }
     let negated_c = negated(&c.words);
-    (0..i)
+    earlier_window(i)
         .rev()
         .take_while(|&j| drafts[j].para + 12 >= c.para)
         .filter(|&j| {
@@ -840,7 +850,7 @@ fn answered_by_name(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize>
 fn accused_answers(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let d = &drafts[i];
     d.entity?;
-    (0..i)
+    earlier_window(i)
         .rev()
         .take_while(|&j| drafts[j].para + 4 >= d.para)
         .filter_map(|j| {

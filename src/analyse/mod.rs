@@ -5,6 +5,7 @@ pub mod claims;
 pub mod cues;
 pub mod facts;
 pub mod index;
+mod long;
 pub mod names;
 pub mod people;
 pub mod quotes;
@@ -148,6 +149,7 @@ fn analyse_inner(id: String, path: String, cleaned: Cleaned) -> Article {
         boilerplate,
         warnings,
     } = cleaned;
+    let paragraphs = long::split_long(paragraphs);
     let doc = Doc::new(&paragraphs);
     let sentences = (0..doc.sentences.len())
         .map(|s| {

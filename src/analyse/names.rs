@@ -1156,7 +1156,10 @@ fn role_phrase(
     let head = ws.last().cloned().unwrap_or_default();
     let org = lex.org_roles.contains(&head);
     // affiliation: the first organisation (or any name) named after the role
-    let affiliation = ms
+    // (the mentions are in text order: look at this paragraph's only, so that a long article
+    // does not make each role phrase scan all of them)
+    let para_ms = &ms[ms.partition_point(|x| x.para < pi)..ms.partition_point(|x| x.para <= pi)];
+    let affiliation = para_ms
         .iter()
         .filter(|x| x.para == pi && x.start >= m && x.end <= b)
         .rfind(|x| x.kind == MentionKind::Organisation)
