@@ -156,13 +156,30 @@ fn varied_prose(bytes: usize) -> String {
         "Abbot", "Brenner", "Castell", "Dorn", "Eckhart", "Falk", "Gorsky", "Holm", "Ivers",
         "Jansky", "Kessler", "Lund", "Marek", "Novak", "Orlov", "Petrov",
     ];
-    const ROLES: [&str; 6] = ["minister", "spokesman", "governor", "mayor", "analyst", "official"];
+    const ROLES: [&str; 6] = [
+        "minister",
+        "spokesman",
+        "governor",
+        "mayor",
+        "analyst",
+        "official",
+    ];
     const THINGS: [&str; 8] = [
-        "the bridge", "the harbour", "the new road", "the hospital", "the budget", "the dam",
-        "the railway", "the treaty",
+        "the bridge",
+        "the harbour",
+        "the new road",
+        "the hospital",
+        "the budget",
+        "the dam",
+        "the railway",
+        "the treaty",
     ];
     const ACTS: [&str; 6] = [
-        "was damaged", "will reopen", "had been closed", "was approved", "was delayed",
+        "was damaged",
+        "will reopen",
+        "had been closed",
+        "was approved",
+        "was delayed",
         "was expanded",
     ];
     const PLACES: [&str; 8] = [
@@ -181,13 +198,19 @@ fn varied_prose(bytes: usize) -> String {
         let n = next(90_000) + 2;
         let (thing, act, place) = (THINGS[next(8)], ACTS[next(6)], PLACES[next(8)]);
         let s = match next(7) {
-            0 => format!("{name}, the {} of {place}, said that {thing} {act}. ", ROLES[next(6)]),
+            0 => format!(
+                "{name}, the {} of {place}, said that {thing} {act}. ",
+                ROLES[next(6)]
+            ),
             1 => format!("\u{201c}The work on {thing} {act},\u{201d} {name} told reporters. "),
             2 => format!("At least {n} people were affected in {place}, officials said. "),
             3 => format!("The council denied that {thing} {act}, calling the claim false. "),
             4 => format!("In {place}, {n} families waited while {thing} {act}. "),
             5 => format!("The {} {name} said about {n} homes {act}. ", ROLES[next(6)]),
-            _ => format!("{name} said {thing} {act} after {} days of talks. ", next(40) + 2),
+            _ => format!(
+                "{name} said {thing} {act} after {} days of talks. ",
+                next(40) + 2
+            ),
         };
         out.push_str(&s);
     }

@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use crossread::ingest::Level;
 use crossread::store::{self, Loaded};
 use crossread::tui::app::Tab;
 
@@ -41,9 +40,17 @@ enum Command {
     Export {
         /// Articles, directories or an exported store.json.
         paths: Vec<PathBuf>,
-        /// Write to FILE (atomically) instead of stdout; never overwrites an input.
+        /// Write to FILE (atomically) instead of stdout; never overwrites an input. A FIFO or
+        /// device is written into, never replaced.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Also write the comparison of every pair of articles (the default for up to 16
+        /// articles; the pairs grow with the square of the articles).
+        #[arg(long, conflicts_with = "no_comparisons")]
+        comparisons: bool,
+        /// Write the articles only, however few.
+        #[arg(long)]
+        no_comparisons: bool,
     },
     /// Print a Markdown report comparing the sources.
     Report {
@@ -174,8 +181,8 @@ fn load_with(paths: &[PathBuf], compare: bool) -> Result<Loaded, ExitCode> {
         let _ = writeln!(err, "crossread: {d}");
     }
     if loaded.store.articles.is_empty() {
-        let errors = loaded.diagnostics.iter().any(|d| d.level == Level::Error);
-        let why = if errors {
+        // the diagnostics printed above say why; a bare "nothing readable" only when none did
+        let why = if !loaded.diagnostics.is_empty() {
             ""
         } else {
             " (nothing readable in the given paths)"
@@ -205,8 +212,13 @@ fn summary(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Exports of up to this many articles carry the comparisons of every pair unless
+/// `--no-comparisons` (the scorers read them for small same-event groups); larger ones only
+/// with `--comparisons`: 10,000 articles make 50 million pairs.
+const COMPARE_BY_DEFAULT_UP_TO: usize = 16;
+
 fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
-    let json = store::to_json(&loaded.store);
+    let write = |w: &mut dyn Write| store::write_json(&loaded.store, w);
     match output {
         Some(path) => {
             if crossread::atomic::is_one_of(path, &loaded.inputs) {
@@ -215,11 +227,60 @@ fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
                     path.display()
                 ));
             }
-            crossread::atomic::write(path, json.as_bytes())
+            crossread::atomic::write_with(path, write)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))
         }
-        None => write_stdout(&json),
+        None => {
+            use std::io::IsTerminal;
+            let stdout = std::io::stdout();
+            if stdout.is_terminal() {
+                // on a terminal the text passes the last filter of `write_stdout`
+                return write_stdout(&store::to_json(&loaded.store));
+            }
+            stdout_is_open()?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            match write(&mut out).and_then(|()| out.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(format!("cannot write output: {e}")),
+            }
+        }
     }
+}
+
+/// Fail when standard output was closed (`>&-`), which would make an empty export look like
+/// a success. Rust's runtime puts `/dev/null` (opened read-write) on a standard descriptor
+/// that a program starts without; a shell's `> /dev/null` opens it write-only.
+fn stdout_is_open() -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let closed = Err("cannot write output: standard output is closed".to_owned());
+        // SAFETY: fcntl and fstat on a descriptor number, with a zeroed stat buffer
+        let (flags, rdev, is_char) = unsafe {
+            let flags = libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL);
+            if flags < 0 {
+                return closed;
+            }
+            let mut st: libc::stat = std::mem::zeroed();
+            if libc::fstat(libc::STDOUT_FILENO, &mut st) != 0 {
+                return closed;
+            }
+            (
+                flags,
+                st.st_rdev,
+                st.st_mode & libc::S_IFMT == libc::S_IFCHR,
+            )
+        };
+        let dev_null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+        // (st_rdev is not u64 on every platform)
+        #[allow(clippy::unnecessary_cast)]
+        let rdev = rdev as u64;
+        if is_char && flags & libc::O_ACCMODE == libc::O_RDWR && Some(rdev) == dev_null {
+            return closed;
+        }
+    }
+    Ok(())
 }
 
 /// Print `text` on stdout. On a terminal it passes one last filter
@@ -227,6 +288,7 @@ fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
 /// drive the terminal. Piped output is left byte for byte.
 fn write_stdout(text: &str) -> Result<(), String> {
     use std::io::IsTerminal;
+    stdout_is_open()?;
     let mut out = std::io::stdout().lock();
     let text = if out.is_terminal() {
         crossread::text::terminal_safe(text)
@@ -244,8 +306,17 @@ fn write_stdout(text: &str) -> Result<(), String> {
 fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
     let fail = |code: ExitCode| (String::new(), code);
     match cli.command {
-        Some(Command::Export { paths, output }) => {
-            let loaded = load(&paths).map_err(fail)?;
+        Some(Command::Export {
+            paths,
+            output,
+            comparisons,
+            no_comparisons,
+        }) => {
+            let mut loaded = load_with(&paths, false).map_err(fail)?;
+            let n = loaded.store.articles.len();
+            if comparisons || (!no_comparisons && n <= COMPARE_BY_DEFAULT_UP_TO) {
+                store::compare_all(&mut loaded.store);
+            }
             export(&loaded, output.as_ref()).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Report { paths }) => {
@@ -286,12 +357,54 @@ fn dashboard(
         ));
     }
     let loaded = load(paths).map_err(|c| (String::new(), c))?;
-    crossread::tui::run(loaded.store, config, mouse)
-        .map_err(|e| (format!("terminal: {e}"), ExitCode::from(1)))
+    match crossread::tui::run(loaded.store, config, mouse) {
+        Ok(crossread::tui::Ended::Quit) => Ok(()),
+        Ok(ended) => Err((String::new(), ExitCode::from(ended.exit_code()))),
+        Err(e) => Err((format!("terminal: {e}"), ExitCode::from(1))),
+    }
+}
+
+/// Parse the command line; `--help` and `--version` are printed here rather than by clap,
+/// which ignores a failed write (`--help > /dev/full` must not exit 0).
+fn parse_cli() -> Result<Cli, ExitCode> {
+    use clap::error::ErrorKind;
+    let err = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    if !matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        err.exit();
+    }
+    use std::io::IsTerminal;
+    let text = if std::io::stdout().is_terminal() {
+        err.render().ansi().to_string()
+    } else {
+        err.render().to_string()
+    };
+    let written = stdout_is_open().and_then(|()| {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write output: {e}"))
+    });
+    match written {
+        Ok(()) => Err(ExitCode::SUCCESS),
+        Err(m) => {
+            eprintln!("crossread: error: {m}");
+            Err(ExitCode::from(1))
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match parse_cli() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err((message, code)) => {
             if !message.is_empty() {

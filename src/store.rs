@@ -43,27 +43,68 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// does not show them need not wait for them).
 pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     let (candidates, mut diagnostics) = ingest::discover(paths);
-    let results: Vec<Result<Option<Vec<Article>>, Diagnostic>> = candidates
+    /// What one candidate gave: articles analysed now, or the articles of a store.
+    enum Got {
+        Analysed(Box<Article>),
+        Stored(Vec<Article>),
+    }
+    let results: Vec<Result<Option<Got>, Diagnostic>> = candidates
         .par_iter()
         .map(|c: &Candidate| {
             Ok(match ingest::read(c)? {
-                Some(Input::Document(doc)) => Some(vec![article_from(doc)]),
-                Some(Input::Store { store, .. }) => Some(store.articles),
+                Some(Input::Document(doc)) => Some(Got::Analysed(Box::new(article_from(doc)))),
+                Some(Input::Store { store, .. }) => Some(Got::Stored(store.articles)),
                 None => None,
             })
         })
         .collect();
+    // the files read as articles in this run, to spot a store that holds them again
+    let analysed: Vec<(&Candidate, PathBuf)> = candidates
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| matches!(r, Ok(Some(Got::Analysed(_)))))
+        .map(|(c, _)| {
+            (
+                c,
+                std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone()),
+            )
+        })
+        .collect();
     let mut articles = Vec::new();
-    for r in results {
+    for (c, r) in candidates.iter().zip(results) {
         match r {
-            Ok(Some(mut a)) => articles.append(&mut a),
+            Ok(Some(Got::Analysed(a))) => {
+                // the warnings of a file read now; a store's articles keep theirs quietly
+                // (they name files that were not read in this run)
+                for w in &a.warnings {
+                    diagnostics.push(Diagnostic::warning(&a.path, w.clone()));
+                }
+                articles.push(*a);
+            }
+            Ok(Some(Got::Stored(mut stored))) => {
+                let shown = c.path.display().to_string();
+                if stored.is_empty() {
+                    diagnostics.push(Diagnostic::warning(
+                        &shown,
+                        "an exported store with no articles in it",
+                    ));
+                }
+                let before = stored.len();
+                stored.retain(|a| !read_here(&a.path, &analysed));
+                let twice = before - stored.len();
+                if twice > 0 {
+                    diagnostics.push(Diagnostic::warning(
+                        &shown,
+                        format!(
+                            "{twice} of its {before} articles are files read here as well; \
+                             each is loaded once, from its file"
+                        ),
+                    ));
+                }
+                articles.append(&mut stored);
+            }
             Ok(None) => {}
             Err(d) => diagnostics.push(d),
-        }
-    }
-    for a in &articles {
-        for w in &a.warnings {
-            diagnostics.push(Diagnostic::warning(&a.path, w.clone()));
         }
     }
     let mut store = Store {
@@ -73,13 +114,27 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     };
     unique_ids(&mut store.articles);
     if compare {
-        finish(&mut store);
+        compare_all(&mut store);
     }
     Loaded {
         store,
         diagnostics,
         inputs: candidates.into_iter().map(|c| c.path).collect(),
     }
+}
+
+/// Is the article at `path` (as a store recorded it) one of the files `analysed` in this run:
+/// the same file, or a file found whose path ends with the recorded one (the store was
+/// exported from another directory)?
+fn read_here(path: &str, analysed: &[(&Candidate, PathBuf)]) -> bool {
+    let recorded = std::path::Path::new(path);
+    let real = std::fs::canonicalize(recorded).ok();
+    analysed.iter().any(|(c, canonical)| {
+        real.as_ref() == Some(canonical)
+            || (recorded.is_relative()
+                && recorded.components().count() >= 1
+                && c.path.ends_with(recorded))
+    })
 }
 
 /// Clean and analyse one decoded document.
@@ -101,12 +156,12 @@ pub fn from_documents(docs: Vec<Document>) -> Store {
         comparisons: Vec::new(),
     };
     unique_ids(&mut store.articles);
-    finish(&mut store);
+    compare_all(&mut store);
     store
 }
 
 /// Work that spans articles: the comparisons of every pair.
-fn finish(store: &mut Store) {
+pub fn compare_all(store: &mut Store) {
     store.comparisons = crate::compare::all_pairs(&store.articles);
 }
 
@@ -151,6 +206,13 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
     struct Probe {
         schema: Option<serde_json::Value>,
     }
+    // a byte-order mark (some editors add one) says nothing: read what follows it
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(what) = not_an_object(bytes) {
+        return Err(format!(
+            "not a crossread store: {what} (an export is a JSON object with \"schema\" and \"articles\")"
+        ));
+    }
     let parsed: Result<Store, _> = serde_json::from_slice(bytes);
     match parsed {
         Ok(mut store) if store.schema == SCHEMA => {
@@ -175,6 +237,20 @@ pub fn parse_store(bytes: &[u8]) -> Result<Store, String> {
             Err(format!("not a valid crossread store: {e}"))
         }
     }
+}
+
+/// What a JSON text is, when it is not an object: "a JSON array", "a JSON string" ….
+fn not_an_object(bytes: &[u8]) -> Option<&'static str> {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+    Some(match first {
+        b'{' => return None,
+        b'[' => "a JSON array",
+        b'"' => "a JSON string",
+        b't' | b'f' => "a JSON boolean",
+        b'n' => "JSON null",
+        b'-' | b'0'..=b'9' => "a JSON number",
+        _ => return None,
+    })
 }
 
 /// Strings in a loaded store may have been edited by hand: clean them as article text is.
@@ -286,6 +362,13 @@ pub fn to_json(store: &Store) -> String {
     s
 }
 
+/// Write the store as [`to_json`] does, streamed into `out` (an export of 10,000 articles
+/// is never held in memory as one string).
+pub fn write_json(store: &Store, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, store).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +400,24 @@ mod tests {
         assert!(e.contains("schema 2 is not supported"), "{e}");
         let e = parse_store(br#"{"schema": 1, "articles": [{"id": "a""#).unwrap_err();
         assert!(e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn a_bom_is_skipped_and_other_json_is_named() {
+        let ok = parse_store(b"\xef\xbb\xbf{\"schema\": 1, \"articles\": []}").unwrap();
+        assert!(ok.articles.is_empty());
+        let e = parse_store(b"  [{\"schema\": 1}]").unwrap_err();
+        assert!(e.starts_with("not a crossread store: a JSON array"), "{e}");
+        let e = parse_store(b"\"text\"").unwrap_err();
+        assert!(e.contains("a JSON string"), "{e}");
+    }
+
+    #[test]
+    fn the_streamed_export_is_the_same_text() {
+        let store = load_seeds().store;
+        let mut out = Vec::new();
+        write_json(&store, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), to_json(&store));
     }
 
     #[test]

@@ -303,7 +303,11 @@ mod tests {
         for c in ['\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}'] {
             let text = format!("Before{c} {words}\n\nNext paragraph {words}");
             let out = normalise(&text);
-            assert_eq!(out, format!("Before {words}\n\nNext paragraph {words}"), "{c:?}");
+            assert_eq!(
+                out,
+                format!("Before {words}\n\nNext paragraph {words}"),
+                "{c:?}"
+            );
         }
         // a terminator on a later line does not make it a sequence: removal never crosses a line
         assert_eq!(normalise("a\u{9d}0;x\nkeep\u{7} b"), "a0;x\nkeep b");

@@ -206,6 +206,8 @@ fn walk_every_tab_search_help_jump_and_quit_in_tmux() {
 enum Exit {
     Quit,
     Sigterm,
+    Sighup,
+    Sigint,
     Panic,
     Error,
 }
@@ -243,10 +245,15 @@ fn end_and_check_the_shell(exit: Exit) {
     match exit {
         Exit::Quit => t.keys(&["q"]),
         Exit::Panic | Exit::Error => t.keys(&["!"]),
-        Exit::Sigterm => {
+        Exit::Sigterm | Exit::Sighup | Exit::Sigint => {
             let pid = std::fs::read_to_string(&pid_file).expect("the pid file");
+            let sig = match exit {
+                Exit::Sighup => "-HUP",
+                Exit::Sigint => "-INT",
+                _ => "-TERM",
+            };
             let o = Command::new("kill")
-                .args(["-TERM", pid.trim()])
+                .args([sig, pid.trim()])
                 .output()
                 .expect("kill runs");
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -256,8 +263,12 @@ fn end_and_check_the_shell(exit: Exit) {
     let s = t.wait("the exit status", |s| {
         s.lines().any(|l| l.starts_with("EXITED "))
     });
+    // 128 + the signal's number, as a shell reports a process a signal ended
     let code = match exit {
-        Exit::Quit | Exit::Sigterm => "EXITED 0",
+        Exit::Quit => "EXITED 0",
+        Exit::Sigterm => "EXITED 143",
+        Exit::Sighup => "EXITED 129",
+        Exit::Sigint => "EXITED 130",
         Exit::Panic => "EXITED 101",
         Exit::Error => "EXITED 1",
     };
@@ -301,7 +312,135 @@ fn the_shell_works_after_every_way_out() {
         eprintln!("skipping the end-to-end test: tmux is not installed (.ci/run installs it)");
         return;
     }
-    for exit in [Exit::Quit, Exit::Sigterm, Exit::Panic, Exit::Error] {
+    for exit in [
+        Exit::Quit,
+        Exit::Sigterm,
+        Exit::Sighup,
+        Exit::Sigint,
+        Exit::Panic,
+        Exit::Error,
+    ] {
         end_and_check_the_shell(exit);
     }
+}
+
+/// Is process `pid` gone (or a zombie nobody reaps yet)?
+fn gone(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z') || rest.starts_with('X')),
+    }
+}
+
+/// CPU time (user + system, in clock ticks) that process `pid` has used.
+fn cpu_ticks(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let (_, rest) = stat.rsplit_once(") ")?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+}
+
+#[test]
+fn the_dashboard_exits_when_its_terminal_goes_away() {
+    if !Tmux::available() || !Path::new("/proc/self/stat").exists() {
+        eprintln!("skipping: needs tmux and /proc");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = dir.path().join("store.json");
+    std::fs::write(&store, crossread::store::to_json(&common::fixture())).expect("write store");
+    let pid_file = dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_crossread");
+    let t = Tmux::new();
+    t.start(&format!(
+        "sh -c 'echo $$ > {pid}; exec env XDG_CONFIG_HOME={home} {bin} {store}'",
+        pid = quote_sh(&pid_file),
+        home = quote_sh(dir.path()),
+        bin = quote_sh(Path::new(bin)),
+        store = quote_sh(&store),
+    ));
+    t.wait_all(&["The Daily Ledger", "1 Overview"]);
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid file");
+    let pid = pid.trim();
+    // the terminal goes away under it (its window closed, its multiplexer killed)
+    let o = t.run(&["kill-server"]);
+    assert!(o.status.success());
+    let start = Instant::now();
+    while !gone(pid) && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = start.elapsed();
+    if !gone(pid) {
+        let before = cpu_ticks(pid);
+        std::thread::sleep(Duration::from_millis(500));
+        let spin = before.zip(cpu_ticks(pid)).map(|(a, b)| b - a);
+        let _ = Command::new("kill").args(["-KILL", pid]).output();
+        panic!(
+            "still running {took:?} after its terminal went away (CPU ticks in 0.5 s: {spin:?})"
+        );
+    }
+    assert!(took < Duration::from_millis(1500), "{took:?}");
+}
+
+#[test]
+fn stop_and_fg_give_the_terminal_back_and_take_it_again() {
+    if !Tmux::available() {
+        eprintln!("skipping the end-to-end test: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let store = dir.path().join("store.json");
+    std::fs::write(&store, crossread::store::to_json(&common::fixture())).expect("write store");
+    let pid_file = dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_crossread");
+    let t = Tmux::new();
+    t.start(&format!(
+        "env -i PATH=/usr/bin:/bin HOME={home} TERM=screen PS1='sh> ' sh -i",
+        home = quote_sh(dir.path())
+    ));
+    t.wait("the prompt", |s| s.lines().any(|l| l.trim_end() == "sh>"));
+    t.text(&format!(
+        "sh -c 'echo $$ > {pid}; exec env XDG_CONFIG_HOME={home} {bin} {store}'",
+        pid = quote_sh(&pid_file),
+        home = quote_sh(dir.path()),
+        bin = quote_sh(Path::new(bin)),
+        store = quote_sh(&store),
+    ));
+    t.keys(&["Enter"]);
+    t.wait_all(&["The Daily Ledger", "1 Overview"]);
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid file");
+    let o = Command::new("kill")
+        .args(["-TSTP", pid.trim()])
+        .output()
+        .expect("kill runs");
+    assert!(o.status.success());
+    // stopped: the shell has the main screen again, in cooked mode
+    let s = t.wait("the shell after the stop", |s| {
+        !s.contains("1 Overview") && s.lines().filter(|l| l.trim_end() == "sh>").count() >= 1
+    });
+    let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0", "{s}");
+    t.text("fg");
+    t.keys(&["Enter"]);
+    // resumed: the alternate screen, redrawn, and keys act at once (raw mode)
+    t.wait_all(&["The Daily Ledger", "1 Overview"]);
+    let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "1");
+    t.keys(&["?"]);
+    t.wait_for("Keys · Esc closes");
+    t.keys(&["Escape"]);
+    t.wait_gone("Keys · Esc closes");
+    t.keys(&["q"]);
+    // quit after the resume: the shell's prompt on the main screen again
+    let s = t.wait("the prompt after fg", |s| {
+        !s.contains("1 Overview")
+            && s.lines()
+                .skip_while(|l| !l.starts_with("sh> fg"))
+                .skip(1)
+                .any(|l| l.trim_end() == "sh>")
+    });
+    let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0", "{s}");
 }

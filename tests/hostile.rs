@@ -470,8 +470,11 @@ fn one_megabyte_line_without_a_newline() {
     fs::write(&line, &text).unwrap();
     let start = Instant::now();
     let o = summary_with(&good, &[&line], &[]);
+    // a loose wall-clock bound (debug build, on a machine that may be shared): the quadratic
+    // this once was took 73 s unloaded; the growth itself is checked, load-independently, by
+    // `analysis_is_linear_in_the_length_of_one_paragraph_of_varied_prose`
     assert!(
-        start.elapsed() < Duration::from_secs(30),
+        start.elapsed() < Duration::from_secs(60),
         "{:?}",
         start.elapsed()
     );
@@ -808,7 +811,9 @@ fn a_stray_windows_1252_byte_deletes_nothing() {
     let (dir, good) = setup();
     // 0x9D and 0x90 are undefined in Windows-1252 and decode to C1 string-sequence
     // introducers; each used to swallow up to 4,096 characters, across paragraphs
-    let mut bytes = b"Caf\xe9 owners protest\n\nThe caf\xe9 owners\x9d said the new r\xe8gles were unfair.\n\n".to_vec();
+    let mut bytes =
+        b"Caf\xe9 owners protest\n\nThe caf\xe9 owners\x9d said the new r\xe8gles were unfair.\n\n"
+            .to_vec();
     for i in 0..60 {
         bytes.extend_from_slice(format!("Owner number {i} told the council").as_bytes());
         bytes.push(0x90);
@@ -820,9 +825,13 @@ fn a_stray_windows_1252_byte_deletes_nothing() {
     assert!(o.status.success(), "{}", stderr(&o));
     let store = export_store(&o);
     let text = store.articles[0].paragraphs.join("\n");
-    assert!(text.contains("The café owners said the new règles were unfair."), "{text}");
+    assert!(
+        text.contains("The café owners said the new règles were unfair."),
+        "{text}"
+    );
     for i in 0..60 {
-        let line = format!("Owner number {i} told the council that the rent had doubled since spring.");
+        let line =
+            format!("Owner number {i} told the council that the rent had doubled since spring.");
         assert!(text.contains(&line), "{line} lost:\n{text}");
     }
     let _ = good;
@@ -840,13 +849,30 @@ fn varied_prose(bytes: usize, seed: u64) -> String {
         "Abbot", "Brenner", "Castell", "Dorn", "Eckhart", "Falk", "Gorsky", "Holm", "Ivers",
         "Jansky", "Kessler", "Lund",
     ];
-    const ROLES: [&str; 6] = ["minister", "spokesman", "governor", "mayor", "analyst", "official"];
+    const ROLES: [&str; 6] = [
+        "minister",
+        "spokesman",
+        "governor",
+        "mayor",
+        "analyst",
+        "official",
+    ];
     const THINGS: [&str; 8] = [
-        "the bridge", "the harbour", "the new road", "the hospital", "the budget", "the dam",
-        "the railway", "the treaty",
+        "the bridge",
+        "the harbour",
+        "the new road",
+        "the hospital",
+        "the budget",
+        "the dam",
+        "the railway",
+        "the treaty",
     ];
     const ACTS: [&str; 6] = [
-        "was damaged", "will reopen", "had been closed", "was approved", "was delayed",
+        "was damaged",
+        "will reopen",
+        "had been closed",
+        "was approved",
+        "was delayed",
         "was expanded",
     ];
     const PLACES: [&str; 6] = ["Norvik", "Delmar", "Astoria", "Kelso", "Marvale", "Tressa"];
@@ -857,12 +883,18 @@ fn varied_prose(bytes: usize, seed: u64) -> String {
         let n = r.next(90_000) + 2;
         let (thing, act, place) = (THINGS[r.next(8)], ACTS[r.next(6)], PLACES[r.next(6)]);
         let s = match r.next(6) {
-            0 => format!("{name}, the {} of {place}, said that {thing} {act}. ", ROLES[r.next(6)]),
+            0 => format!(
+                "{name}, the {} of {place}, said that {thing} {act}. ",
+                ROLES[r.next(6)]
+            ),
             1 => format!("\u{201c}The work on {thing} {act},\u{201d} {name} told reporters. "),
             2 => format!("At least {n} people were affected in {place}, officials said. "),
             3 => format!("The council denied that {thing} {act}, calling the claim false. "),
             4 => format!("In {place}, {n} families waited while {thing} {act}. "),
-            _ => format!("{name} said {thing} {act} after {} days of talks. ", r.next(40) + 2),
+            _ => format!(
+                "{name} said {thing} {act} after {} days of talks. ",
+                r.next(40) + 2
+            ),
         };
         out.push_str(&s);
     }
@@ -885,5 +917,8 @@ fn analysis_is_linear_in_the_length_of_one_paragraph_of_varied_prose() {
     let large = time(8 * 24_000);
     // eight times the text: linear is about 8x; what this replaced was over 30x
     let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
-    assert!(ratio < 14.0, "8x the text took {ratio:.1}x the time ({small:?} -> {large:?})");
+    assert!(
+        ratio < 14.0,
+        "8x the text took {ratio:.1}x the time ({small:?} -> {large:?})"
+    );
 }

@@ -75,7 +75,11 @@ mod tests {
         assert_eq!(out[0], "Short.");
         assert!(out.iter().all(|p| p.len() <= MAX_PARAGRAPH));
         // cut only between sentences
-        assert!(out[1..].iter().all(|p| p.starts_with("Witness") && p.ends_with('.')));
+        assert!(
+            out[1..]
+                .iter()
+                .all(|p| p.starts_with("Witness") && p.ends_with('.'))
+        );
         assert_eq!(out[1..].join(" "), long);
     }
 

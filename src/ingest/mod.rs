@@ -159,6 +159,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<Diagnostic>) {
                     ));
                 }
             }
+            Ok(m) if !m.is_file() => diags.push(Diagnostic::warning(
+                &shown,
+                format!(
+                    "{}; skipped",
+                    special_kind(&m).unwrap_or("not a regular file")
+                ),
+            )),
             Ok(_) => out.push(Candidate {
                 path: p.clone(),
                 kind: kind_of(p),
@@ -167,6 +174,29 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Candidate>, Vec<Diagnostic>) {
         }
     }
     (out, diags)
+}
+
+/// What a file that is neither a regular file nor a directory is ("a FIFO", "a device" …):
+/// reading one can block for ever (a FIFO with no writer) or never end (`/dev/zero`).
+pub fn special_kind(m: &fs::Metadata) -> Option<&'static str> {
+    if m.is_file() || m.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe), not a regular file");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device, not a regular file");
+        }
+        if t.is_socket() {
+            return Some("a socket, not a regular file");
+        }
+    }
+    Some("not a regular file")
 }
 
 fn walk(
@@ -215,6 +245,17 @@ fn walk(
     for path in names {
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, depth + 1, visited, out, diags),
+            Ok(m) if !m.is_file() => {
+                if kind_of(&path) != CandidateKind::Unknown {
+                    diags.push(Diagnostic::warning(
+                        &path.display().to_string(),
+                        format!(
+                            "{}; skipped",
+                            special_kind(&m).unwrap_or("not a regular file")
+                        ),
+                    ));
+                }
+            }
             Ok(_) => {
                 let kind = kind_of(&path);
                 if kind != CandidateKind::Unknown {
@@ -311,6 +352,9 @@ pub fn from_bytes(c: &Candidate, bytes: &[u8]) -> Result<Option<Input>, Diagnost
 }
 
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    if let Some(what) = fs::metadata(path).ok().as_ref().and_then(special_kind) {
+        return Err(format!("{what}; skipped"));
+    }
     let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
     let meta = file.metadata().map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
@@ -339,6 +383,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 
 /// Does this look like an exported store (a JSON object with a `schema` key first)?
 fn looks_like_store(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(64)];
     let s = String::from_utf8_lossy(head);
     let s = s.trim_start();
@@ -366,7 +411,9 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     // UTF-16 text has NULs too
-    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    let utf16 = head.starts_with(b"\xff\xfe")
+        || head.starts_with(b"\xfe\xff")
+        || utf16_without_bom(bytes).is_some();
     // more than the odd NUL (scraped text can hold a stray one: it is dropped with the other
     // control characters)
     let nuls = head.iter().filter(|&&b| b == 0).count();
@@ -383,6 +430,15 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// Decode bytes as UTF-8 (or UTF-16 with a BOM). Invalid UTF-8 that holds no valid multi-byte
 /// sequences is read as Windows-1252 (Latin-1 text); otherwise bad bytes become U+FFFD.
 pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
+    // UTF-16 without a BOM is valid UTF-8 when its text is ASCII (NULs between letters)
+    if utf16_without_bom(bytes).is_some()
+        && let Some(s) = decode_utf16(bytes)
+    {
+        return (
+            s,
+            vec!["decoded from UTF-16 (no byte-order mark)".to_owned()],
+        );
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return (s.to_owned(), Vec::new());
     }
@@ -411,11 +467,34 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
     }
 }
 
+/// UTF-16 without a byte-order mark, told by its NULs: text in a Latin script has a NUL in
+/// every other byte, on one side only (the high byte: odd offsets little-endian, even ones
+/// big-endian). `Some(true)` for little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // most high bytes NUL, almost no low byte NUL (that would be binary)
+    if odd * 10 >= pairs * 7 && even * 50 <= pairs {
+        Some(true)
+    } else if even * 10 >= pairs * 7 && odd * 50 <= pairs {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let (le, body) = if let Some(b) = bytes.strip_prefix(b"\xff\xfe") {
         (true, b)
     } else if let Some(b) = bytes.strip_prefix(b"\xfe\xff") {
         (false, b)
+    } else if let Some(le) = utf16_without_bom(bytes) {
+        (le, bytes)
     } else {
         return None;
     };

@@ -57,7 +57,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
             None => return Ok(Config::default()),
         },
     };
-    match std::fs::read_to_string(&path) {
+    match read_capped(&path) {
         Ok(text) => parse(&text).map_err(|e| format!("{}: {e}", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
         Err(e) => Err(format!(
@@ -66,6 +66,31 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
             io_reason(&e)
         )),
     }
+}
+
+/// A configuration file larger than this is refused (a real one is a few hundred bytes).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Read a configuration file: a regular file only (a FIFO would block, `/dev/zero` never
+/// ends), of at most [`MAX_CONFIG_BYTES`].
+fn read_capped(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = crate::ingest::special_kind(&meta).unwrap_or("not a regular file");
+        return Err(Error::new(ErrorKind::InvalidInput, what));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            "over the 1 MiB limit for a configuration file",
+        ));
+    }
+    Ok(text)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
