@@ -81,14 +81,43 @@ pub fn write_with(
 }
 
 /// Is `path` something to write into rather than replace: an existing file that is not a
-/// regular file (a FIFO, a device, a socket), or a name under `/dev` or `/proc` (where
-/// `/dev/stdout` leads to whatever the shell opened, an appended log included)?
+/// regular file (a FIFO, a device, a socket), or a name for an open descriptor (`/dev/stdout`,
+/// `/dev/fd/N`, `/proc/…/fd/N`: it leads to whatever the shell opened, an appended log
+/// included)?
 fn is_stream(path: &Path) -> bool {
-    let special_dir = cfg!(unix) && (path.starts_with("/dev") || path.starts_with("/proc"));
     match fs::metadata(path) {
-        Ok(m) => (!m.is_file() && !m.is_dir()) || special_dir,
+        Ok(m) if m.is_dir() => false,
+        Ok(m) => !m.is_file() || names_a_descriptor(path),
         Err(_) => false,
     }
+}
+
+/// Does `path`, or a link on the way to its file, name an open descriptor?
+fn names_a_descriptor(path: &Path) -> bool {
+    let is_fd = |p: &Path| {
+        cfg!(unix)
+            && (p.starts_with("/proc")
+                || p.starts_with("/dev/fd")
+                || ["/dev/stdout", "/dev/stderr", "/dev/stdin"]
+                    .iter()
+                    .any(|d| p == Path::new(d)))
+    };
+    let mut p = path.to_path_buf();
+    for _ in 0..32 {
+        if is_fd(&p) {
+            return true;
+        }
+        match fs::read_link(&p) {
+            Ok(next) => {
+                p = match p.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 /// A fresh temporary file in `dir`, created with `create_new` (an existing file or link of
@@ -366,5 +395,13 @@ mod tests {
             assert!(is_stream(Path::new("/dev/null")));
         }
         assert!(!is_stream(&dir.path().join("new.json")));
+        // a regular file is replaced, a link to /dev/stdout is a stream
+        let regular = dir.path().join("r.json");
+        fs::write(&regular, "x").unwrap();
+        assert!(!is_stream(&regular));
+        let link = dir.path().join("out-link");
+        std::os::unix::fs::symlink("/dev/stdout", &link).unwrap();
+        assert!(names_a_descriptor(&link));
+        assert!(!names_a_descriptor(&regular));
     }
 }
