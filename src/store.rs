@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::analyse;
-use crate::ingest::{self, Candidate, Diagnostic, Document, Format, Input, clean};
+use crate::ingest::{self, Diagnostic, Document, Format, Input, clean};
 use crate::model::{Article, SCHEMA, Store};
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -43,24 +43,43 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// does not show them need not wait for them).
 pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     let (candidates, mut diagnostics) = ingest::discover(paths);
-    let results: Vec<Result<Option<Vec<Article>>, Diagnostic>> = candidates
-        .par_iter()
-        .map(|c: &Candidate| {
-            Ok(match ingest::read(c)? {
-                Some(Input::Document(doc)) => Some(vec![article_from(doc)]),
-                Some(Input::Store { store, .. }) => Some(store.articles),
-                None => None,
-            })
-        })
-        .collect();
-    let mut articles = Vec::new();
-    for r in results {
+    let read: Vec<Result<Option<Input>, Diagnostic>> =
+        candidates.par_iter().map(ingest::read).collect();
+    // the same text given twice (a file and its directory, a copy) is analysed once
+    let mut first_of: HashMap<u64, String> = HashMap::new();
+    let mut inputs = Vec::new();
+    for r in read {
         match r {
-            Ok(Some(mut a)) => articles.append(&mut a),
+            Ok(Some(Input::Document(doc))) => {
+                let key = text_key(&doc.text);
+                match first_of.get(&key) {
+                    Some(first) => diagnostics.push(Diagnostic::warning(
+                        &doc.path,
+                        if *first == doc.path {
+                            "given twice; loaded once".to_owned()
+                        } else {
+                            format!("same text as {first}; loaded once")
+                        },
+                    )),
+                    None => {
+                        first_of.insert(key, doc.path.clone());
+                        inputs.push(Input::Document(doc));
+                    }
+                }
+            }
+            Ok(Some(input)) => inputs.push(input),
             Ok(None) => {}
             Err(d) => diagnostics.push(d),
         }
     }
+    let analysed: Vec<Vec<Article>> = inputs
+        .into_par_iter()
+        .map(|input| match input {
+            Input::Document(doc) => vec![article_from(doc)],
+            Input::Store { store, .. } => store.articles,
+        })
+        .collect();
+    let articles: Vec<Article> = analysed.into_iter().flatten().collect();
     for a in &articles {
         for w in &a.warnings {
             diagnostics.push(Diagnostic::warning(&a.path, w.clone()));
@@ -80,6 +99,14 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
         diagnostics,
         inputs: candidates.into_iter().map(|c| c.path).collect(),
     }
+}
+
+/// A hash of a document's text, to find inputs given twice.
+fn text_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.trim().hash(&mut h);
+    h.finish()
 }
 
 /// Clean and analyse one decoded document.

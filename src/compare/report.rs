@@ -29,6 +29,25 @@ fn md(s: &str) -> String {
     out
 }
 
+/// [`md`] for other modules that write into the report.
+pub fn escape(s: &str) -> String {
+    md(s)
+}
+
+/// A code span of `s`: nothing inside is escaped (a backslash would show), and a fence one
+/// backtick longer than the longest run inside keeps a backtick in the text from closing it.
+fn code(s: &str) -> String {
+    let s = sanitise(s);
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 /// The date part of an ISO date-time.
 fn day(published: Option<&str>) -> &str {
     published.map_or("", |p| p.split('T').next().unwrap_or(p))
@@ -216,7 +235,7 @@ fn pair(out: &mut String, c: &Comparison, l: &Article, r: &Article) {
         let date = day(a.published.as_deref());
         let _ = writeln!(
             out,
-            "- **{side}:** *{}* — {}{} (`{}`)",
+            "- **{side}:** *{}* — {}{} ({})",
             md(a.title.as_deref().unwrap_or("(untitled)")),
             md(a.source_label()),
             if date.is_empty() {
@@ -224,7 +243,7 @@ fn pair(out: &mut String, c: &Comparison, l: &Article, r: &Article) {
             } else {
                 format!(", {date}")
             },
-            md(&a.id)
+            code(&a.id)
         );
     }
     let s = &c.summary;
