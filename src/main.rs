@@ -327,6 +327,10 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
             let mut store = loaded.store.clone();
             for (a, l) in store.articles.iter_mut().zip(&labels) {
                 a.outlet = Some(l.clone());
+                let t = crossread::labels::title(a);
+                if t.derived {
+                    a.title = Some(format!("{} (from the lead)", t.text));
+                }
             }
             let mut report = crossread::compare::report::markdown(&store);
             report.push_str(&crossread::verdicts::markdown(&store, &o.verdicts, &labels));
