@@ -45,27 +45,38 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     let (candidates, mut diagnostics) = ingest::discover(paths);
     let read: Vec<Result<Option<Input>, Diagnostic>> =
         candidates.par_iter().map(ingest::read).collect();
-    // the same text given twice (a file and its directory, a copy) is analysed once
+    // the same file given twice (a file and its directory) is read once; another file
+    // with the same text is kept (it may be another source's copy) but named
+    let mut seen_files: HashMap<PathBuf, String> = HashMap::new();
     let mut first_of: HashMap<u64, String> = HashMap::new();
     let mut inputs = Vec::new();
-    for r in read {
+    for (c, r) in candidates.iter().zip(read) {
         match r {
             Ok(Some(Input::Document(doc))) => {
-                let key = text_key(&doc.text);
-                match first_of.get(&key) {
-                    Some(first) => diagnostics.push(Diagnostic::warning(
+                let file = std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone());
+                if let Some(first) = seen_files.get(&file) {
+                    diagnostics.push(Diagnostic::warning(
                         &doc.path,
                         if *first == doc.path {
                             "given twice; loaded once".to_owned()
                         } else {
-                            format!("same text as {first}; loaded once")
+                            format!("the same file as {first}; loaded once")
                         },
+                    ));
+                    continue;
+                }
+                seen_files.insert(file, doc.path.clone());
+                let key = text_key(&doc.text);
+                match first_of.get(&key) {
+                    Some(first) => diagnostics.push(Diagnostic::warning(
+                        &doc.path,
+                        format!("same text as {first}"),
                     )),
                     None => {
                         first_of.insert(key, doc.path.clone());
-                        inputs.push(Input::Document(doc));
                     }
                 }
+                inputs.push(Input::Document(doc));
             }
             Ok(Some(input)) => inputs.push(input),
             Ok(None) => {}

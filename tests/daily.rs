@@ -513,12 +513,29 @@ fn verdicts_are_saved_at_once_and_survive_a_restart() {
             .contains("? disputed: ask the ministry"),
         "{s}"
     );
+    assert!(
+        s.lines().any(|l| l.starts_with("┃? ")),
+        "the row carries the verdict's sign\n{s}"
+    );
     b.update(Action::TabPeople);
     b.update(Action::FocusRight);
     let s = screen(&b, 120, 30);
     assert!(s.contains("[✓ verified]"), "{s}");
     insta::assert_snapshot!("verdict_on_a_quote_120x30", s);
     assert_eq!(b.verdicts.verdicts.len(), 2);
+    // a claim: its head line carries the verdict
+    b.update(Action::TabClaims);
+    b.update(Action::Verdict);
+    let s = screen(&b, 120, 30);
+    assert!(s.contains("claims [✓ verified]"), "{s}");
+    for _ in 0..3 {
+        b.update(Action::Verdict);
+    }
+    assert!(
+        b.status.as_deref().unwrap_or("").contains("removed"),
+        "{:?}",
+        b.status
+    );
     // the article data is untouched
     assert_eq!(b.data.store, fixture());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);

@@ -1019,8 +1019,8 @@ impl App {
         let cols = self.card_cols.get().max(1);
         let s = self.cards.scroll.selected.min(n.saturating_sub(1));
         match f {
-            Focus::Left if s % cols > 0 => self.cards.scroll.selected = s - 1,
-            Focus::Right if (s + 1) % cols != 0 && s + 1 < n => {
+            Focus::Left if !s.is_multiple_of(cols) => self.cards.scroll.selected = s - 1,
+            Focus::Right if !(s + 1).is_multiple_of(cols) && s + 1 < n => {
                 self.cards.scroll.selected = s + 1;
             }
             _ => {}
@@ -1151,6 +1151,35 @@ impl App {
             kind: ItemKind::Quote,
             sentence: q.sentence,
             text: q.text.clone(),
+        })
+    }
+
+    /// The verdict on a Key facts row, given on any source that states it.
+    pub fn fact_verdict(&self, row: usize) -> Option<&Verdict> {
+        if self.verdicts.is_empty() {
+            return None;
+        }
+        let f = self.data.facts.get(row)?;
+        f.sources.iter().find_map(|l| {
+            self.verdicts.get(&Item {
+                article: self.data.articles().get(l.article)?.id.clone(),
+                kind: ItemKind::Fact,
+                sentence: l.sentence,
+                text: f.text.clone(),
+            })
+        })
+    }
+
+    /// The verdict on a claim of `article`, if it has one.
+    pub fn claim_verdict(&self, article: usize, claim: &crate::model::Claim) -> Option<&Verdict> {
+        if self.verdicts.is_empty() {
+            return None;
+        }
+        self.verdicts.get(&Item {
+            article: self.data.articles().get(article)?.id.clone(),
+            kind: ItemKind::Claim,
+            sentence: claim.sentence,
+            text: claim.text.clone(),
         })
     }
 

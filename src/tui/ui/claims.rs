@@ -41,10 +41,16 @@ fn side_lines(
         (Stance::Assert, _, true) => "claim",
     };
     let q = app.query();
-    let head = vec![
+    let mut head = vec![
         Span::styled(who, t.side(app.data.side_of(c.side.as_deref()))),
         Span::styled(format!(" {verb}"), t.muted),
     ];
+    if let Some(v) = app.claim_verdict(row.article, c) {
+        head.push(Span::styled(
+            format!(" [{} {}]", v.verdict.sign(), v.verdict.label()),
+            t.title,
+        ));
+    }
     let mut out: Vec<Vec<Span<'static>>> = wrap(&mark(head, q, t.matched), w)
         .into_iter()
         .map(|l| l.spans)

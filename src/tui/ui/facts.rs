@@ -86,10 +86,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let f = &app.data.facts[app.facts.rows[i]];
         let differs = !f.differs.is_empty();
         let base = if differs { t.differs } else { t.base };
-        let mut spans = if differs {
-            cell("≠", 2, t.differs)
-        } else {
-            cell("", 2, t.base)
+        // the mark column: a verdict's sign, else ≠ where the sources disagree
+        let verdict = app.fact_verdict(app.facts.rows[i]);
+        let mut spans = match verdict {
+            Some(v) => cell(v.verdict.sign(), 2, t.title),
+            None if differs => cell("≠", 2, t.differs),
+            None => cell("", 2, t.base),
         };
         let sources = super::join_fit(
             f.sources.iter().map(|l| app.data.source_label(l.article)),
