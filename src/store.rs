@@ -46,9 +46,8 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     let read: Vec<Result<Option<Input>, Diagnostic>> =
         candidates.par_iter().map(ingest::read).collect();
     // the same file given twice (a file and its directory) is read once; another file
-    // with the same text is kept (it may be another source's copy) but named
+    // with the same text is kept: it may be another source's copy
     let mut seen_files: HashMap<PathBuf, String> = HashMap::new();
-    let mut first_of: HashMap<u64, String> = HashMap::new();
     let mut inputs = Vec::new();
     for (c, r) in candidates.iter().zip(read) {
         match r {
@@ -66,16 +65,6 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
                     continue;
                 }
                 seen_files.insert(file, doc.path.clone());
-                let key = text_key(&doc.text);
-                match first_of.get(&key) {
-                    Some(first) => diagnostics.push(Diagnostic::warning(
-                        &doc.path,
-                        format!("same text as {first}"),
-                    )),
-                    None => {
-                        first_of.insert(key, doc.path.clone());
-                    }
-                }
                 inputs.push(Input::Document(doc));
             }
             Ok(Some(input)) => inputs.push(input),
@@ -110,14 +99,6 @@ pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
         diagnostics,
         inputs: candidates.into_iter().map(|c| c.path).collect(),
     }
-}
-
-/// A hash of a document's text, to find inputs given twice.
-fn text_key(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.trim().hash(&mut h);
-    h.finish()
 }
 
 /// Clean and analyse one decoded document.

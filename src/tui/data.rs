@@ -458,7 +458,10 @@ fn demonym_before(
 fn is_actor(name: &str) -> bool {
     let n = name.trim();
     let n = n.strip_prefix("the ").unwrap_or(n);
-    n.chars().next().is_some_and(char::is_uppercase)
+    // scripts without case ("東京") count as names
+    n.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !c.is_lowercase())
 }
 
 /// A capital or a country that speaks ("Kyiv said") stands for its government.

@@ -53,13 +53,21 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let role_w = (rest.saturating_sub(side_w)) * 2 / 5;
     let name_w = rest.saturating_sub(side_w + role_w);
     let sep = || Span::styled("│", t.border);
-    // two header rows: what the columns hold, then (per source) whose quotes they count
+    // two header rows: what the columns hold, then (per source) whose quotes they count;
+    // the first has no rules, as its last heading spans the source columns
+    let gap = || {
+        if per_source {
+            Span::styled(" ", t.header)
+        } else {
+            sep()
+        }
+    };
     let mut header = cell("Name", name_w, t.header);
-    header.push(sep());
+    header.push(gap());
     header.extend(cell("Role", role_w, t.header));
-    header.push(sep());
+    header.push(gap());
     header.extend(cell("Side", side_w, t.header));
-    header.push(sep());
+    header.push(gap());
     header.extend(cell(
         if per_source { "Quotes in" } else { "Quotes" },
         counts_w,
