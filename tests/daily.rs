@@ -191,6 +191,7 @@ fn people_store() -> Store {
         q(Some("Kyiv"), "the report was false"),
         q(Some("Jane Doe"), "aid is on the way"),
         q(Some("Emil Analyst"), "the front may move"),
+        q(Some("Rob J. Lee"), "supplies are short"),
     ]);
     let mut person = |name: &str, role: Option<&str>, side: Option<&str>| {
         a.people.push(crossread::model::Person {
@@ -234,6 +235,7 @@ fn quoted_people_lists_actors_once_with_roles_written_out_and_honest_sides() {
         z.quotes_per_source[0], 2,
         "the surname's quote joined the full name"
     );
+    assert!(!names.contains(&"Rob Lee"), "joined Rob J. Lee: {names:?}");
     let doe = a.data.people.iter().find(|p| p.name == "Jane Doe").unwrap();
     assert_eq!(doe.role.as_deref(), Some("Senator"));
     let kyiv = a.data.people.iter().find(|p| p.name == "Kyiv").unwrap();

@@ -475,21 +475,23 @@ fn government_role(name: &str) -> Option<String> {
 }
 
 /// One row per person: a one-word name ("Zelenskiy") joins the only fuller name that ends
-/// with it ("Volodymyr Zelenskiy").
+/// with it ("Volodymyr Zelenskiy"), and a name joins the only longer one with the same
+/// first and last words ("Anthony Weiner", "Anthony D. Weiner").
 fn merge_short_names(mut rows: Vec<PersonRow>) -> Vec<PersonRow> {
-    let last = |n: &str| n.split_whitespace().last().map(name_key);
+    let words = |n: &str| n.split_whitespace().map(name_key).collect::<Vec<_>>();
     let mut i = 0;
     while i < rows.len() {
-        let single =
-            rows[i].name.split_whitespace().count() == 1 && rows[i].kind == PersonKind::Person;
-        let key = name_key(&rows[i].name);
+        let short = words(&rows[i].name);
+        let person = rows[i].kind == PersonKind::Person;
         let fuller: Vec<usize> = (0..rows.len())
             .filter(|&j| {
+                let long = words(&rows[j].name);
                 j != i
-                    && single
-                    && rows[j].name.split_whitespace().count() > 1
+                    && person
                     && rows[j].kind == PersonKind::Person
-                    && last(&rows[j].name).as_deref() == Some(key.as_str())
+                    && long.len() > short.len()
+                    && long.last() == short.last()
+                    && (short.len() == 1 || long.first() == short.first())
             })
             .collect();
         if let [j] = fuller[..] {
