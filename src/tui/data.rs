@@ -477,51 +477,88 @@ fn government_role(name: &str) -> Option<String> {
 /// One row per person: a one-word name ("Zelenskiy") joins the only fuller name that ends
 /// with it ("Volodymyr Zelenskiy"), and a name joins the only longer one with the same
 /// first and last words ("Anthony Weiner", "Anthony D. Weiner").
-fn merge_short_names(mut rows: Vec<PersonRow>) -> Vec<PersonRow> {
-    let words = |n: &str| n.split_whitespace().map(name_key).collect::<Vec<_>>();
-    let mut i = 0;
-    while i < rows.len() {
-        let short = words(&rows[i].name);
-        let person = rows[i].kind == PersonKind::Person;
-        let fuller: Vec<usize> = (0..rows.len())
+fn merge_short_names(rows: Vec<PersonRow>) -> Vec<PersonRow> {
+    let words: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.name.split_whitespace().map(name_key).collect())
+        .collect();
+    // people's rows by their last word, so each name meets only its candidates
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if rows[i].kind == PersonKind::Person
+            && let Some(l) = w.last()
+        {
+            by_last.entry(l.as_str()).or_default().push(i);
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; rows.len()];
+    for (i, short) in words.iter().enumerate() {
+        if rows[i].kind != PersonKind::Person {
+            continue;
+        }
+        let Some(same_last) = short.last().and_then(|l| by_last.get(l.as_str())) else {
+            continue;
+        };
+        let fuller: Vec<usize> = same_last
+            .iter()
+            .copied()
             .filter(|&j| {
-                let long = words(&rows[j].name);
+                let long = &words[j];
                 j != i
-                    && person
-                    && rows[j].kind == PersonKind::Person
                     && long.len() > short.len()
-                    && long.last() == short.last()
                     && (short.len() == 1 || long.first() == short.first())
             })
             .collect();
         if let [j] = fuller[..] {
-            let short = rows.remove(i);
-            let j = if j > i { j - 1 } else { j };
-            let r = &mut rows[j];
-            for (k, (q, w)) in short
-                .quotes_per_source
-                .iter()
-                .zip(&short.words_per_source)
-                .enumerate()
-            {
-                r.quotes_per_source[k] += q;
-                r.words_per_source[k] += w;
+            into[i] = Some(j);
+        }
+    }
+    // follow chains ("Lee" → "Rob Lee" → "Rob J. Lee") to the row that stays
+    let last_of = |mut i: usize| {
+        let mut steps = 0;
+        while let Some(j) = into[i] {
+            i = j;
+            steps += 1;
+            if steps > into.len() {
+                break;
             }
-            r.quotes.extend(short.quotes);
-            if r.role.is_none() {
-                r.role = short.role;
-            }
-            if r.side.is_none() {
-                r.side = short.side;
-            }
-            if r.first.is_none() {
-                r.first = short.first;
-            }
+        }
+        i
+    };
+    let targets: Vec<usize> = (0..rows.len()).map(last_of).collect();
+    let mut slots: Vec<Option<PersonRow>> = rows.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        let t = targets[i];
+        if t == i {
             continue;
         }
-        i += 1;
+        let Some(short) = slots[i].take() else {
+            continue;
+        };
+        let Some(r) = slots[t].as_mut() else {
+            continue;
+        };
+        for (k, (q, w)) in short
+            .quotes_per_source
+            .iter()
+            .zip(&short.words_per_source)
+            .enumerate()
+        {
+            r.quotes_per_source[k] += q;
+            r.words_per_source[k] += w;
+        }
+        r.quotes.extend(short.quotes);
+        if r.role.is_none() {
+            r.role = short.role;
+        }
+        if r.side.is_none() {
+            r.side = short.side;
+        }
+        if r.first.is_none() {
+            r.first = short.first;
+        }
     }
-    rows
+    slots.into_iter().flatten().collect()
 }
 
 fn pairs(store: &Store) -> Vec<Pair> {
