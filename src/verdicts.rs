@@ -167,6 +167,10 @@ impl Verdicts {
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let mut json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         json.push('\n');
+        // the data directory of the seeds' sidecar may not exist yet
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
         crate::atomic::write(path, json.as_bytes())
     }
 
@@ -342,7 +346,7 @@ mod tests {
     #[test]
     fn save_and_load_round_trip_and_bad_files_are_one_line_errors() {
         let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join(SIDECAR);
+        let p = dir.path().join("not-yet").join(SIDECAR);
         assert_eq!(Verdicts::load(&p).unwrap(), Verdicts::default());
         let mut v = Verdicts::default();
         v.set(item("some 60,000 people"), Some(Mark::False));

@@ -1232,7 +1232,7 @@ impl App {
                 self.typing = false;
                 if let Some(item) = self.selected_item() {
                     self.verdicts.set_note(item, &text);
-                    self.save_verdicts("note saved".to_owned());
+                    self.save_verdicts("note written".to_owned());
                 }
             }
             Action::SearchClear => {
@@ -1250,7 +1250,7 @@ impl App {
             None => format!("{done} (kept for this session: no place to save verdicts)"),
             Some(p) => match self.verdicts.save(p) {
                 Ok(()) => done,
-                Err(e) => format!("{done}, but not saved: {}: {e}", p.display()),
+                Err(e) => format!("{done}, but could not save {}: {e}", p.display()),
             },
         });
     }
