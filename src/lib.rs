@@ -11,10 +11,12 @@ pub mod compare;
 pub mod gazetteer;
 pub mod ingest;
 pub mod invariants;
+pub mod labels;
 pub mod lexicon;
 pub mod model;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod verdicts;
 
 pub use model::{Article, Store};

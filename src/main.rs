@@ -27,11 +27,22 @@ struct Cli {
     paths: Vec<PathBuf>,
     /// Read the dashboard configuration (keys, mouse) from FILE instead of
     /// $XDG_CONFIG_HOME/crossread/config.toml.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
-    /// Let the mouse click tabs and scroll with the wheel.
+    /// Let the mouse click tabs and rows and scroll with the wheel.
     #[arg(long)]
     mouse: bool,
+    /// Show the source FILE (a path, file name or file stem) as NAME. Repeatable.
+    #[arg(long = "label", value_name = "FILE=NAME", global = true, value_parser = parse_label)]
+    labels: Vec<crossread::labels::Override>,
+    /// Keep fact-check verdicts in FILE (default: crossread-verdicts.json beside the first
+    /// source; for the seeds, in the user's data directory).
+    #[arg(long, value_name = "FILE", global = true)]
+    verdicts: Option<PathBuf>,
+}
+
+fn parse_label(s: &str) -> Result<crossread::labels::Override, String> {
+    crossread::labels::Override::parse(s)
 }
 
 #[derive(Subcommand, Debug)]
@@ -155,11 +166,12 @@ impl Drop for Progress {
 
 /// Load the paths (or the seeds), print every diagnostic once, fail when nothing loaded.
 fn load(paths: &[PathBuf]) -> Result<Loaded, ExitCode> {
-    load_with(paths, true)
+    load_with(paths, true, true)
 }
 
-/// [`load`], with the comparisons of the pairs only when `compare`.
-fn load_with(paths: &[PathBuf], compare: bool) -> Result<Loaded, ExitCode> {
+/// [`load`], with the comparisons of the pairs only when `compare`, and the diagnostics
+/// printed only when `print` (the dashboard shows them itself) or when nothing loaded.
+fn load_with(paths: &[PathBuf], compare: bool, print: bool) -> Result<Loaded, ExitCode> {
     // articles (not only exported stores) to analyse: build the rule tables meanwhile
     let stores_only = !paths.is_empty()
         && paths.iter().all(|p| {
@@ -177,8 +189,10 @@ fn load_with(paths: &[PathBuf], compare: bool) -> Result<Loaded, ExitCode> {
     };
     drop(progress);
     let mut err = std::io::stderr().lock();
-    for d in &loaded.diagnostics {
-        let _ = writeln!(err, "crossread: {d}");
+    if print || loaded.store.articles.is_empty() {
+        for d in &loaded.diagnostics {
+            let _ = writeln!(err, "crossread: {d}");
+        }
     }
     if loaded.store.articles.is_empty() {
         // the diagnostics printed above say why; a bare "nothing readable" only when none did
@@ -195,11 +209,17 @@ fn load_with(paths: &[PathBuf], compare: bool) -> Result<Loaded, ExitCode> {
 
 fn summary(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
     for a in &loaded.store.articles {
+        let title = crossread::labels::title(a);
         writeln!(
             out,
-            "{}  {}  {} words, {} sentences, {} people, {} quotes, {} facts, {} claims, {} boilerplate removed",
+            "{}  {}{}  {} words, {} sentences, {} people, {} quotes, {} facts, {} claims, {} boilerplate removed",
             a.id,
-            a.title.as_deref().unwrap_or("(untitled)"),
+            title.text,
+            if title.derived {
+                " (from the lead)"
+            } else {
+                ""
+            },
             a.word_count(),
             a.sentences.len(),
             a.people.len(),
@@ -217,8 +237,47 @@ fn summary(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
 /// with `--comparisons`: 10,000 articles make 50 million pairs.
 const COMPARE_BY_DEFAULT_UP_TO: usize = 16;
 
-fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
-    let write = |w: &mut dyn Write| store::write_json(&loaded.store, w);
+/// Source names, load problems and verdicts for the dashboard and the commands that show
+/// the sources. The labels of the configuration file come first, `--label` wins over them.
+struct Globals {
+    labels: Vec<crossread::labels::Override>,
+    verdicts: Option<PathBuf>,
+}
+
+fn options(g: &Globals, paths: &[PathBuf], loaded: &Loaded) -> crossread::tui::app::Options {
+    use crossread::verdicts::{Verdicts, sidecar_for};
+    let mut warnings: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    // verdicts carried by exported stores, then the sidecar's over them
+    let mut verdicts = Verdicts::default();
+    for p in &loaded.inputs {
+        if p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            && let Ok(bytes) = std::fs::read(p)
+        {
+            verdicts.merge(Verdicts::from_store_json(&bytes));
+        }
+    }
+    let path = g.verdicts.clone().or_else(|| sidecar_for(paths));
+    if let Some(p) = &path {
+        match Verdicts::load(p) {
+            Ok(v) => verdicts.merge(v),
+            Err(e) => warnings.push(format!("warning: {e}")),
+        }
+    }
+    crossread::tui::app::Options {
+        labels: g.labels.clone(),
+        warnings,
+        verdicts,
+        verdicts_path: path,
+    }
+}
+
+fn export(
+    loaded: &Loaded,
+    output: Option<&PathBuf>,
+    verdicts: &crossread::verdicts::Verdicts,
+) -> Result<(), String> {
+    let write = |w: &mut dyn Write| crossread::verdicts::write_export(&loaded.store, verdicts, w);
     match output {
         Some(path) => {
             if crossread::atomic::is_one_of(path, &loaded.inputs) {
@@ -235,7 +294,7 @@ fn export(loaded: &Loaded, output: Option<&PathBuf>) -> Result<(), String> {
             let stdout = std::io::stdout();
             if stdout.is_terminal() {
                 // on a terminal the text passes the last filter of `write_stdout`
-                return write_stdout(&store::to_json(&loaded.store));
+                return write_stdout(&crossread::verdicts::export_json(&loaded.store, verdicts));
             }
             stdout_is_open()?;
             let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -305,6 +364,17 @@ fn write_stdout(text: &str) -> Result<(), String> {
 
 fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
     let fail = |code: ExitCode| (String::new(), code);
+    let mut globals = Globals {
+        labels: cli.labels.clone(),
+        verdicts: cli.verdicts.clone(),
+    };
+    if cli.command.is_some() {
+        // the configuration's source names apply to every command; its other settings
+        // are the dashboard's, and a broken file is reported there
+        if let Ok(c) = crossread::tui::config::load(cli.config.as_deref()) {
+            globals.labels.splice(0..0, c.labels);
+        }
+    }
     match cli.command {
         Some(Command::Export {
             paths,
@@ -312,31 +382,45 @@ fn run(cli: Cli) -> Result<(), (String, ExitCode)> {
             comparisons,
             no_comparisons,
         }) => {
-            let mut loaded = load_with(&paths, false).map_err(fail)?;
+            let mut loaded = load_with(&paths, false, true).map_err(fail)?;
             let n = loaded.store.articles.len();
             if comparisons || (!no_comparisons && n <= COMPARE_BY_DEFAULT_UP_TO) {
                 store::compare_all(&mut loaded.store);
             }
-            export(&loaded, output.as_ref()).map_err(|m| (m, ExitCode::from(1)))
+            let o = options(&globals, &paths, &loaded);
+            export(&loaded, output.as_ref(), &o.verdicts).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Report { paths }) => {
             let loaded = load(&paths).map_err(fail)?;
-            let report = crossread::compare::report::markdown(&loaded.store);
+            let o = options(&globals, &paths, &loaded);
+            let labels = crossread::labels::labels(&loaded.store.articles, &o.labels);
+            // the report names each source by its label
+            let mut store = loaded.store.clone();
+            for (a, l) in store.articles.iter_mut().zip(&labels) {
+                a.outlet = Some(l.clone());
+                let t = crossread::labels::title(a);
+                if t.derived {
+                    a.title = Some(format!("{} (from the lead)", t.text));
+                }
+            }
+            let mut report = crossread::compare::report::markdown(&store);
+            report.push_str(&crossread::verdicts::markdown(&store, &o.verdicts, &labels));
             write_stdout(&report).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Summary { paths }) => {
             // one line per article: the comparisons are not needed
-            let loaded = load_with(&paths, false).map_err(fail)?;
+            let loaded = load_with(&paths, false, true).map_err(fail)?;
             let mut buf = Vec::new();
             let _ = summary(&loaded, &mut buf);
             write_stdout(&String::from_utf8_lossy(&buf)).map_err(|m| (m, ExitCode::from(1)))
         }
         Some(Command::Snapshot { tab, size, paths }) => {
             let loaded = load(&paths).map_err(fail)?;
-            let text = crossread::tui::snapshot(loaded.store, tab, size.0, size.1);
+            let o = options(&globals, &paths, &loaded);
+            let text = crossread::tui::snapshot_with(loaded.store, tab, size.0, size.1, o);
             write_stdout(&text).map_err(|m| (m, ExitCode::from(1)))
         }
-        None => dashboard(&cli.paths, cli.config.as_deref(), cli.mouse),
+        None => dashboard(&cli.paths, cli.config.as_deref(), cli.mouse, globals),
     }
 }
 
@@ -346,9 +430,13 @@ fn dashboard(
     paths: &[PathBuf],
     config: Option<&std::path::Path>,
     mouse: bool,
+    mut globals: Globals,
 ) -> Result<(), (String, ExitCode)> {
     use std::io::IsTerminal;
-    let config = crossread::tui::config::load(config).map_err(|m| (m, ExitCode::from(1)))?;
+    let mut config = crossread::tui::config::load(config).map_err(|m| (m, ExitCode::from(1)))?;
+    globals
+        .labels
+        .splice(0..0, std::mem::take(&mut config.labels));
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err((
             "the dashboard needs a terminal; try `crossread summary` or `crossread snapshot`"
@@ -356,8 +444,9 @@ fn dashboard(
             ExitCode::from(1),
         ));
     }
-    let loaded = load(paths).map_err(|c| (String::new(), c))?;
-    match crossread::tui::run(loaded.store, config, mouse) {
+    let loaded = load_with(paths, true, false).map_err(|c| (String::new(), c))?;
+    let options = options(&globals, paths, &loaded);
+    match crossread::tui::run(loaded.store, config, mouse, options) {
         Ok(crossread::tui::Ended::Quit) => Ok(()),
         Ok(ended) => Err((String::new(), ExitCode::from(ended.exit_code()))),
         Err(e) => Err((format!("terminal: {e}"), ExitCode::from(1))),

@@ -43,69 +43,89 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// does not show them need not wait for them).
 pub fn load_paths_with(paths: &[PathBuf], compare: bool) -> Loaded {
     let (candidates, mut diagnostics) = ingest::discover(paths);
-    /// What one candidate gave: articles analysed now, or the articles of a store.
+    /// What one candidate gave: a document to analyse, or the articles of a store.
     enum Got {
-        Analysed(Box<Article>),
+        Document(Box<Document>),
         Stored(Vec<Article>),
     }
-    let results: Vec<Result<Option<Got>, Diagnostic>> = candidates
-        .par_iter()
-        .map(|c: &Candidate| {
-            Ok(match ingest::read(c)? {
-                Some(Input::Document(doc)) => Some(Got::Analysed(Box::new(article_from(doc)))),
-                Some(Input::Store { store, .. }) => Some(Got::Stored(store.articles)),
-                None => None,
-            })
-        })
-        .collect();
+    let read: Vec<Result<Option<Input>, Diagnostic>> =
+        candidates.par_iter().map(ingest::read).collect();
+    // the same file given twice (a file and its directory) is read once; another file
+    // with the same text is kept: it may be another source's copy
+    let mut seen_files: HashMap<PathBuf, String> = HashMap::new();
+    let mut got: Vec<(&Candidate, Got)> = Vec::new();
     // the files read as articles in this run, to spot a store that holds them again
-    let analysed: Vec<(&Candidate, PathBuf)> = candidates
-        .iter()
-        .zip(&results)
-        .filter(|(_, r)| matches!(r, Ok(Some(Got::Analysed(_)))))
-        .map(|(c, _)| {
-            (
-                c,
-                std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone()),
-            )
-        })
-        .collect();
-    let mut articles = Vec::new();
-    for (c, r) in candidates.iter().zip(results) {
+    let mut analysed: Vec<(&Candidate, PathBuf)> = Vec::new();
+    for (c, r) in candidates.iter().zip(read) {
         match r {
-            Ok(Some(Got::Analysed(a))) => {
-                // the warnings of a file read now; a store's articles keep theirs quietly
-                // (they name files that were not read in this run)
-                for w in &a.warnings {
-                    diagnostics.push(Diagnostic::warning(&a.path, w.clone()));
-                }
-                articles.push(*a);
-            }
-            Ok(Some(Got::Stored(mut stored))) => {
-                let shown = c.path.display().to_string();
-                if stored.is_empty() {
+            Ok(Some(Input::Document(doc))) => {
+                let file = std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone());
+                if let Some(first) = seen_files.get(&file) {
                     diagnostics.push(Diagnostic::warning(
-                        &shown,
-                        "an exported store with no articles in it",
+                        &doc.path,
+                        if *first == doc.path {
+                            "given twice; loaded once".to_owned()
+                        } else {
+                            format!("the same file as {first}; loaded once")
+                        },
                     ));
+                    continue;
                 }
-                let before = stored.len();
-                stored.retain(|a| !read_here(&a.path, &analysed));
-                let twice = before - stored.len();
-                if twice > 0 {
-                    diagnostics.push(Diagnostic::warning(
-                        &shown,
-                        format!(
-                            "{twice} of its {before} articles are files read here as well; \
-                             each is loaded once, from its file"
-                        ),
-                    ));
-                }
-                articles.append(&mut stored);
+                seen_files.insert(file.clone(), doc.path.clone());
+                analysed.push((c, file));
+                got.push((c, Got::Document(Box::new(doc))));
             }
+            Ok(Some(Input::Store { store, .. })) => got.push((c, Got::Stored(store.articles))),
             Ok(None) => {}
             Err(d) => diagnostics.push(d),
         }
+    }
+    let mut articles = Vec::new();
+    for (c, g) in got {
+        if let Got::Stored(mut stored) = g {
+            let shown = c.path.display().to_string();
+            if stored.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    &shown,
+                    "an exported store with no articles in it",
+                ));
+            }
+            let before = stored.len();
+            stored.retain(|a| !read_here(&a.path, &analysed));
+            let twice = before - stored.len();
+            if twice > 0 {
+                diagnostics.push(Diagnostic::warning(
+                    &shown,
+                    format!(
+                        "{twice} of its {before} articles are files read here as well; \
+                         each is loaded once, from its file"
+                    ),
+                ));
+            }
+            articles.push(Got::Stored(stored));
+        } else {
+            articles.push(g);
+        }
+    }
+    let analysed: Vec<(Vec<Article>, bool)> = articles
+        .into_par_iter()
+        .map(|g| match g {
+            Got::Document(doc) => (vec![article_from(*doc)], true),
+            Got::Stored(stored) => (stored, false),
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for (batch, read_now) in analysed {
+        // the warnings of a file read now; a store's articles keep theirs quietly
+        // (they name files that were not read in this run)
+        if read_now {
+            for a in &batch {
+                for w in &a.warnings {
+                    diagnostics.push(Diagnostic::warning(&a.path, w.clone()));
+                }
+            }
+        }
+        articles.extend(batch);
     }
     let mut store = Store {
         schema: SCHEMA,

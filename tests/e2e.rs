@@ -444,3 +444,43 @@ fn stop_and_fg_give_the_terminal_back_and_take_it_again() {
     let alt = t.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
     assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0", "{s}");
 }
+
+#[test]
+fn a_missing_file_and_a_duplicate_input_are_warned_about_on_screen() {
+    if !Tmux::available() {
+        eprintln!("skipping the end-to-end test: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).expect("a dir");
+    let good = articles.join("harbour.txt");
+    std::fs::write(
+        &good,
+        "Storm closes harbour\n\nThe harbour closed on Monday after a storm, the port authority said.\n\n\"We will reopen when the sea allows it,\" said harbour master Ann Vale.\n",
+    )
+    .expect("write an article");
+    let missing = dir.path().join("missing.txt");
+    let bin = env!("CARGO_BIN_EXE_crossread");
+    // the good file, again through its directory, and a file that does not exist
+    let cmd = format!(
+        "XDG_CONFIG_HOME={dir} XDG_DATA_HOME={dir} {bin} {missing} {good} {articles}; echo \"EXITED $?\"; sleep 60",
+        dir = quote_sh(dir.path()),
+        bin = quote_sh(Path::new(bin)),
+        missing = quote_sh(&missing),
+        good = quote_sh(&good),
+        articles = quote_sh(&articles),
+    );
+    let t = Tmux::new();
+    t.start(&cmd);
+    // the dashboard opens with the problem in its status line, and one source only
+    let s = t.wait_all(&["missing.txt", "no such file", "1 source"]);
+    assert!(s.contains("w lists them"), "{s}");
+    t.keys(&["w"]);
+    let s = t.wait_for("while loading");
+    assert!(s.contains("loaded once"), "the duplicate is named\n{s}");
+    t.keys(&["Escape"]);
+    t.wait_gone("while loading");
+    t.keys(&["q"]);
+    t.wait_for("EXITED 0");
+}

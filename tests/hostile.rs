@@ -468,19 +468,14 @@ fn one_megabyte_line_without_a_newline() {
     }
     text.push_str("END");
     fs::write(&line, &text).unwrap();
-    let start = Instant::now();
+    // no wall-clock bound here (speed lives in the benches): the growth is checked,
+    // load-independently, by `analysis_is_linear_in_the_length_of_one_paragraph_of_varied_prose`
     let o = summary_with(&good, &[&line], &[]);
-    // a loose wall-clock bound (debug build, on a machine that may be shared): the quadratic
-    // this once was took 73 s unloaded; the growth itself is checked, load-independently, by
-    // `analysis_is_linear_in_the_length_of_one_paragraph_of_varied_prose`
-    assert!(
-        start.elapsed() < Duration::from_secs(60),
-        "{:?}",
-        start.elapsed()
-    );
     let words = 1 + sentence.split_whitespace().count() * (1024 * 1024 / sentence.len() + 1);
     assert!(
-        stdout(&o).contains(&format!("line  (untitled)  {words} words")),
+        stdout(&o)
+            .lines()
+            .any(|l| l.starts_with("line  ") && l.contains(&format!("  {words} words"))),
         "{}",
         stdout(&o)
     );

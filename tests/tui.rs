@@ -418,12 +418,17 @@ fn focus_moves_between_panes() {
     let mut a = on(Tab::Claims);
     a.update(Action::FocusRight);
     assert_eq!(a.claims_focus, Focus::Right);
+    // Overview: the chart is below the cards, so Down from the last card reaches it
     let mut a = on(Tab::Overview);
-    a.update(Action::FocusRight);
+    a.update(Action::Bottom);
+    a.update(Action::Down);
     assert_eq!(a.overview_focus, Focus::Right);
     a.update(Action::Down);
     assert_eq!(a.chart.selected, 1, "the chart has the keys now");
-    assert_eq!(a.cards.scroll.selected, 0);
+    assert_eq!(a.cards.scroll.selected, 2);
+    a.update(Action::Up);
+    a.update(Action::Up);
+    assert_eq!(a.overview_focus, Focus::Left, "Up from the first bar");
 }
 
 #[test]
@@ -508,7 +513,8 @@ fn open_jumps_to_the_sentence_from_every_tab() {
     assert_eq!((a.tab, a.read.article, a.read.target), (Tab::Read, 1, None));
     // overview chart: the bar's quote
     let mut a = on(Tab::Overview);
-    a.update(Action::FocusRight);
+    a.update(Action::Bottom);
+    a.update(Action::Down);
     a.update(Action::Open);
     assert_eq!(a.tab, Tab::Read);
     assert!(a.read.target.is_some());

@@ -29,6 +29,25 @@ fn md(s: &str) -> String {
     out
 }
 
+/// [`md`] for other modules that write into the report.
+pub fn escape(s: &str) -> String {
+    md(s)
+}
+
+/// A code span of `s`: nothing inside is escaped (a backslash would show), and a fence one
+/// backtick longer than the longest run inside keeps a backtick in the text from closing it.
+fn code(s: &str) -> String {
+    let s = sanitise(s);
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 /// The date part of an ISO date-time.
 fn day(published: Option<&str>) -> &str {
     published.map_or("", |p| p.split('T').next().unwrap_or(p))
@@ -107,26 +126,53 @@ fn claim_note(a: &Article, text: &str, sentence: Option<usize>) -> String {
 /// Marked-up differences: ~~removed~~ **added**, with the right text's spacing kept where
 /// an addition follows a text that ends without a space.
 fn marked_diff(a: &str, b: &str) -> String {
-    let mut out = String::new();
-    for (kind, range) in diff_spans(a, b) {
-        let seg = if kind == DiffKind::Added {
+    let spans = diff_spans(a, b);
+    let text = |kind: DiffKind, range: &std::ops::Range<usize>| -> &str {
+        if kind == DiffKind::Added {
             &b[range.clone()]
         } else {
             &a[range.clone()]
-        };
+        }
+    };
+    let word = |c: char| c.is_alphanumeric();
+    let mut out = String::new();
+    // bytes of the next piece already written inside a mark
+    let mut taken = 0;
+    for (i, (kind, range)) in spans.iter().enumerate() {
+        let full = text(*kind, range);
+        let seg = full.get(taken.min(full.len())..).unwrap_or("");
+        taken = 0;
         let body = seg.trim();
         let tail = &seg[seg.trim_end().len()..];
-        if kind == DiffKind::Same || body.is_empty() {
+        if *kind == DiffKind::Same || body.is_empty() {
             out.push_str(&md(seg));
             continue;
         }
         let spaced_in_b =
-            kind == DiffKind::Added && b[..range.start].ends_with(char::is_whitespace);
+            *kind == DiffKind::Added && b[..range.start].ends_with(char::is_whitespace);
         if spaced_in_b && !out.is_empty() && !out.ends_with(char::is_whitespace) {
             out.push(' ');
         }
-        let mark = if kind == DiffKind::Added { "**" } else { "~~" };
-        let _ = write!(out, "{mark}{}{mark}{tail}", md(body));
+        // A mark that opens on punctuation right after a letter ("Ukraine**'s**"), or
+        // closes on punctuation right before one, is not emphasis in Markdown and would
+        // print its asterisks: the touching word goes inside the mark.
+        let mut before = String::new();
+        if body.starts_with(|c: char| !word(c)) && out.ends_with(word) {
+            let cut = out.trim_end_matches(word).len();
+            before = out.split_off(cut);
+        }
+        let mut after = "";
+        if tail.is_empty()
+            && body.ends_with(|c: char| !word(c))
+            && let Some((DiffKind::Same, next)) = spans.get(i + 1)
+        {
+            let next = text(DiffKind::Same, next);
+            let n = next.len() - next.trim_start_matches(word).len();
+            after = &next[..n];
+            taken = n;
+        }
+        let mark = if *kind == DiffKind::Added { "**" } else { "~~" };
+        let _ = write!(out, "{mark}{before}{}{}{mark}{tail}", md(body), md(after));
     }
     out.trim_end().to_owned()
 }
@@ -216,7 +262,7 @@ fn pair(out: &mut String, c: &Comparison, l: &Article, r: &Article) {
         let date = day(a.published.as_deref());
         let _ = writeln!(
             out,
-            "- **{side}:** *{}* — {}{} (`{}`)",
+            "- **{side}:** *{}* — {}{} ({})",
             md(a.title.as_deref().unwrap_or("(untitled)")),
             md(a.source_label()),
             if date.is_empty() {
@@ -224,7 +270,7 @@ fn pair(out: &mut String, c: &Comparison, l: &Article, r: &Article) {
             } else {
                 format!(", {date}")
             },
-            md(&a.id)
+            code(&a.id)
         );
     }
     let s = &c.summary;
@@ -533,6 +579,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ids_are_code_spans_without_escapes() {
+        assert_eq!(code("g08_a"), "`g08_a`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x"), "`` `x ``");
+    }
+
+    #[test]
     fn marks_changes_and_keeps_spacing() {
         assert_eq!(
             marked_diff("a road and rail junction", "a road and rail hub"),
@@ -547,6 +600,9 @@ mod tests {
             "the rest of the region **and the coast**"
         );
         assert_eq!(marked_diff("a *b* c", "a *b* d"), r"a \*b\* ~~c~~ **d**");
+        // marks touching a word on punctuation take the word in, so they stay emphasis
+        let m = marked_diff("the city fell", "the city's fall");
+        assert!(!m.contains("y**'") && !m.contains("y~~'"), "{m}");
     }
 
     #[test]

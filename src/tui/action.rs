@@ -47,10 +47,18 @@ pub enum Action {
     ToggleBoilerplate,
     PrevArticle,
     NextArticle,
+    /// List the problems met while loading.
+    Warnings,
+    /// Mark the selected fact, quote or claim: verified → disputed → false → none.
+    Verdict,
+    /// Write a note on the selected item's verdict.
+    VerdictNote,
     /// A typed character while the search line is open.
     SearchInput(char),
     /// Mouse: a click on a tab title (0-based).
     ClickTab(usize),
+    /// Mouse: a left click at (column, row).
+    Click(u16, u16),
     ScrollUp,
     ScrollDown,
     Resize(u16, u16),

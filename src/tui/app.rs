@@ -5,13 +5,18 @@
 //! found room for and where the visible window starts, so that paging moves by a real page
 //! and the window follows the selection. Everything else is plain state.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::data::{self, CompareRow, Data, Loc, norm};
 use super::keymap::{Context, Keymap};
 use super::theme::Theme;
+use crate::labels::Override;
 use crate::model::Store;
+use crate::verdicts::{Item, ItemKind, Mark, Verdict, Verdicts};
 
 /// The tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -256,12 +261,61 @@ pub struct App {
     /// A one-line message for the footer, cleared by the next action.
     pub status: Option<String>,
     pub size: (u16, u16),
+    /// Overview: card columns at the last draw (Up and Down move by a row of cards).
+    pub card_cols: Cell<usize>,
+    /// Problems met while loading: counted in the footer, listed with `w`.
+    pub warnings: Vec<String>,
+    pub warnings_view: Option<Scroll>,
+    pub verdicts: Verdicts,
+    /// Where verdicts are saved (none: kept for the session only).
+    pub verdicts_path: Option<PathBuf>,
+    /// The note being typed for the selected item's verdict (while `typing`).
+    pub note: Option<String>,
+    /// What each list row drawn in the last frame shows, for mouse clicks.
+    pub hits: RefCell<Vec<Hit>>,
+    /// In a terminal (not a `snapshot`): messages may name keys.
+    pub running_in_terminal: bool,
+}
+
+/// What the dashboard is given besides the store and keys.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The user's names for sources (`--label`, the `[labels]` table).
+    pub labels: Vec<Override>,
+    /// Problems met while loading, one line each.
+    pub warnings: Vec<String>,
+    pub verdicts: Verdicts,
+    pub verdicts_path: Option<PathBuf>,
+}
+
+/// A row of a list as drawn: where it is and which row it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub area: Rect,
+    pub target: Target,
+}
+
+/// A clickable row: the position in its (filtered) list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Card(usize),
+    Chart(usize),
+    Fact(usize),
+    Person(usize),
+    Quote(usize),
+    Claim(usize),
+    Compare(usize),
 }
 
 impl App {
     /// Build the dashboard over a store; everything derived from it is computed here, once.
     pub fn new(store: Store, keymap: Keymap, theme: Theme) -> App {
-        let data = Data::new(store);
+        App::with_options(store, keymap, theme, Options::default())
+    }
+
+    /// [`App::new`] with source names, load warnings and saved verdicts.
+    pub fn with_options(store: Store, keymap: Keymap, theme: Theme, options: Options) -> App {
+        let data = Data::with_labels(store, &options.labels);
         let mut app = App {
             data,
             keymap,
@@ -290,7 +344,16 @@ impl App {
             back: None,
             status: None,
             size: (0, 0),
+            card_cols: Cell::new(1),
+            warnings: options.warnings,
+            warnings_view: None,
+            verdicts: options.verdicts,
+            verdicts_path: options.verdicts_path,
+            note: None,
+            hits: RefCell::new(Vec::new()),
+            running_in_terminal: true,
         };
+        app.status = app.warnings_status();
         app.rebuild_compare();
         for t in Tab::ALL {
             app.refilter(t);
@@ -327,11 +390,16 @@ impl App {
 
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
-        self.status = None;
+        if !matches!(action, Action::Resize(..)) {
+            self.status = None;
+        }
         if self.typing && self.update_typing(action) {
             return;
         }
         if self.help.is_some() && self.update_help(action) {
+            return;
+        }
+        if self.warnings_view.is_some() && self.update_warnings(action) {
             return;
         }
         match action {
@@ -432,12 +500,19 @@ impl App {
                 }
             }
             Action::Resize(w, h) => self.size = (w, h),
+            Action::Warnings => self.warnings_view = Some(Scroll::default()),
+            Action::Verdict => self.cycle_verdict(),
+            Action::VerdictNote => self.start_note(),
+            Action::Click(x, y) => self.click(x, y),
         }
     }
 
     /// Typing in the search line: characters edit the query, Enter keeps it, Esc drops it.
     /// Returns false for actions that keep their usual meaning (arrows, Ctrl-C …).
     fn update_typing(&mut self, action: Action) -> bool {
+        if self.note.is_some() {
+            return self.update_note(action);
+        }
         let t = self.tab.index();
         match action {
             Action::SearchInput(c) => {
@@ -504,7 +579,7 @@ impl App {
 
     fn set_focus(&mut self, f: Focus) {
         match self.tab {
-            Tab::Overview => self.overview_focus = f,
+            Tab::Overview => self.move_cards_across(f),
             Tab::People => self.people_focus = f,
             Tab::Claims => self.claims_focus = f,
             Tab::Compare => self.compare_focus = f,
@@ -515,8 +590,10 @@ impl App {
     fn move_selection(&mut self, a: Action) {
         match self.tab {
             Tab::Overview => match self.overview_focus {
-                Focus::Left => {
-                    self.cards.scroll.apply(a, self.cards.rows.len());
+                Focus::Left => self.move_cards(a),
+                // Up from the first bar goes back to the cards above the chart
+                Focus::Right if a == Action::Up && self.chart.selected == 0 => {
+                    self.overview_focus = Focus::Left;
                 }
                 Focus::Right => {
                     self.chart.apply(a, self.data.bars.len());
@@ -875,6 +952,316 @@ impl App {
             false
         }
     }
+}
+
+/// Daily use: the Overview's card grid, load warnings, verdicts and mouse clicks.
+impl App {
+    /// The footer message that announces load problems.
+    fn warnings_status(&self) -> Option<String> {
+        let first = self.warnings.first()?;
+        let n = self.warnings.len();
+        Some(if n == 1 {
+            format!("{first} · w lists it")
+        } else {
+            format!("{first} · and {} more · w lists them", n - 1)
+        })
+    }
+
+    /// With the warnings open, movement scrolls them and Esc or `w` closes them.
+    fn update_warnings(&mut self, action: Action) -> bool {
+        let Some(view) = self.warnings_view.as_mut() else {
+            return false;
+        };
+        let len = self.warnings.len().max(1);
+        match action {
+            Action::Warnings | Action::Back => self.warnings_view = None,
+            a if view.apply(a, len) => {}
+            Action::Quit | Action::Resize(..) => return false,
+            a if is_tab_switch(a) => {
+                self.warnings_view = None;
+                return false;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Up and Down in the card grid move by a row of cards; Down from the last row goes to
+    /// the chart below it.
+    fn move_cards(&mut self, a: Action) {
+        let n = self.cards.rows.len();
+        let cols = self.card_cols.get().max(1);
+        let s = self.cards.scroll.selected.min(n.saturating_sub(1));
+        match a {
+            Action::Up if n > 0 => self.cards.scroll.selected = s.saturating_sub(cols),
+            Action::Down if n > 0 => {
+                if s + cols < n {
+                    self.cards.scroll.selected = s + cols;
+                } else if s / cols < (n - 1) / cols {
+                    self.cards.scroll.selected = n - 1;
+                } else if !self.data.bars.is_empty() {
+                    self.overview_focus = Focus::Right;
+                }
+            }
+            _ => {
+                self.cards.scroll.apply(a, n);
+            }
+        }
+    }
+
+    /// Left and Right in the card grid move along the row; on the chart they do nothing
+    /// (it has no neighbour to either side).
+    fn move_cards_across(&mut self, f: Focus) {
+        if self.overview_focus == Focus::Right {
+            return;
+        }
+        let n = self.cards.rows.len();
+        let cols = self.card_cols.get().max(1);
+        let s = self.cards.scroll.selected.min(n.saturating_sub(1));
+        match f {
+            Focus::Left if !s.is_multiple_of(cols) => self.cards.scroll.selected = s - 1,
+            Focus::Right if !(s + 1).is_multiple_of(cols) && s + 1 < n => {
+                self.cards.scroll.selected = s + 1;
+            }
+            _ => {}
+        }
+    }
+
+    /// A left click on a row selects it (and focuses its pane); a click on the selected row
+    /// opens it, as Enter does.
+    fn click(&mut self, x: u16, y: u16) {
+        if y == 0 {
+            if let Some(i) = super::ui::tab_at(self.size.0, x) {
+                self.update(Action::ClickTab(i));
+            }
+            return;
+        }
+        let hit = self
+            .hits
+            .borrow()
+            .iter()
+            .find(|h| {
+                x >= h.area.x
+                    && x < h.area.x + h.area.width
+                    && y >= h.area.y
+                    && y < h.area.y + h.area.height
+            })
+            .map(|h| h.target);
+        let Some(target) = hit else {
+            return;
+        };
+        let again = match target {
+            Target::Card(i) => select(
+                &mut self.cards.scroll,
+                &mut self.overview_focus,
+                i,
+                Focus::Left,
+            ),
+            Target::Chart(i) => select(&mut self.chart, &mut self.overview_focus, i, Focus::Right),
+            Target::Fact(i) => {
+                let mut f = Focus::Left;
+                select(&mut self.facts.scroll, &mut f, i, Focus::Left)
+            }
+            Target::Person(i) => {
+                let again = select(
+                    &mut self.people.scroll,
+                    &mut self.people_focus,
+                    i,
+                    Focus::Left,
+                );
+                if !again {
+                    self.quotes.reset();
+                }
+                again
+            }
+            Target::Quote(i) => select(&mut self.quotes, &mut self.people_focus, i, Focus::Right),
+            Target::Claim(i) => {
+                let pane = self.claims_focus;
+                select(&mut self.claims.scroll, &mut self.claims_focus, i, pane)
+            }
+            Target::Compare(i) => {
+                let pane = self.compare_focus;
+                select(&mut self.compare.scroll, &mut self.compare_focus, i, pane)
+            }
+        };
+        if again {
+            self.open();
+        }
+    }
+
+    /// The fact, quote or claim selected now, as a verdict names it.
+    pub fn selected_item(&self) -> Option<Item> {
+        let articles = self.data.articles();
+        match self.tab {
+            Tab::Facts => {
+                let row = &self.data.facts[self.facts.current()?];
+                let loc = row
+                    .sources
+                    .iter()
+                    .find(|l| self.source.is_none_or(|s| s == l.article))
+                    .or(row.sources.first())?;
+                Some(Item {
+                    article: articles.get(loc.article)?.id.clone(),
+                    kind: ItemKind::Fact,
+                    sentence: loc.sentence,
+                    text: row.text.clone(),
+                })
+            }
+            Tab::People if self.people_focus == Focus::Right => {
+                let q = *self.person_quotes().get(self.quotes.selected)?;
+                let a = articles.get(q.article)?;
+                let quote = a.quotes.get(q.index)?;
+                Some(Item {
+                    article: a.id.clone(),
+                    kind: ItemKind::Quote,
+                    sentence: quote.sentence,
+                    text: quote.text.clone(),
+                })
+            }
+            Tab::Claims => {
+                let row = &self.data.claims[self.claims.current()?];
+                let a = articles.get(row.article)?;
+                let pick = match self.claims_focus {
+                    Focus::Left => row.claim.or(row.denial),
+                    Focus::Right => row.denial.or(row.claim),
+                };
+                let c = a.claims.get(pick?)?;
+                Some(Item {
+                    article: a.id.clone(),
+                    kind: ItemKind::Claim,
+                    sentence: c.sentence,
+                    text: c.text.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The verdict on the selected item, if it has one.
+    pub fn selected_verdict(&self) -> Option<&Verdict> {
+        self.verdicts.get(&self.selected_item()?)
+    }
+
+    /// The verdict on the quote `index` of `article`, if it has one.
+    pub fn quote_verdict(&self, article: usize, index: usize) -> Option<&Verdict> {
+        let a = self.data.articles().get(article)?;
+        let q = a.quotes.get(index)?;
+        self.verdicts.get(&Item {
+            article: a.id.clone(),
+            kind: ItemKind::Quote,
+            sentence: q.sentence,
+            text: q.text.clone(),
+        })
+    }
+
+    /// The verdict on a Key facts row, given on any source that states it.
+    pub fn fact_verdict(&self, row: usize) -> Option<&Verdict> {
+        if self.verdicts.is_empty() {
+            return None;
+        }
+        let f = self.data.facts.get(row)?;
+        f.sources.iter().find_map(|l| {
+            self.verdicts.get(&Item {
+                article: self.data.articles().get(l.article)?.id.clone(),
+                kind: ItemKind::Fact,
+                sentence: l.sentence,
+                text: f.text.clone(),
+            })
+        })
+    }
+
+    /// The verdict on a claim of `article`, if it has one.
+    pub fn claim_verdict(&self, article: usize, claim: &crate::model::Claim) -> Option<&Verdict> {
+        if self.verdicts.is_empty() {
+            return None;
+        }
+        self.verdicts.get(&Item {
+            article: self.data.articles().get(article)?.id.clone(),
+            kind: ItemKind::Claim,
+            sentence: claim.sentence,
+            text: claim.text.clone(),
+        })
+    }
+
+    fn no_item_status(&mut self) {
+        self.status = Some(match self.tab {
+            Tab::People => "select a quote first (→ moves to the quotes)".to_owned(),
+            Tab::Facts | Tab::Claims => "nothing selected".to_owned(),
+            _ => "verdicts are given on facts, quotes and claims".to_owned(),
+        });
+    }
+
+    /// `v`: verified → disputed → false → none, saved at once.
+    fn cycle_verdict(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.no_item_status();
+            return;
+        };
+        let mark = Mark::cycle(self.verdicts.get(&item).map(|v| v.verdict));
+        let what = item.kind.label();
+        self.verdicts.set(item, mark);
+        let done = match mark {
+            Some(m) => format!("{what} marked {} {}", m.sign(), m.label()),
+            None => format!("verdict on this {what} removed"),
+        };
+        self.save_verdicts(done);
+    }
+
+    /// `V`: type a note for the selected item's verdict.
+    fn start_note(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.no_item_status();
+            return;
+        };
+        let old = self.verdicts.get(&item).and_then(|v| v.note.clone());
+        self.note = Some(old.unwrap_or_default());
+        self.typing = true;
+    }
+
+    fn update_note(&mut self, action: Action) -> bool {
+        let Some(note) = self.note.as_mut() else {
+            return false;
+        };
+        match action {
+            Action::SearchInput(c) => note.push(c),
+            Action::SearchDelete => {
+                note.pop();
+            }
+            Action::SearchDone => {
+                let text = self.note.take().unwrap_or_default();
+                self.typing = false;
+                if let Some(item) = self.selected_item() {
+                    self.verdicts.set_note(item, &text);
+                    self.save_verdicts("note written".to_owned());
+                }
+            }
+            Action::SearchClear => {
+                self.note = None;
+                self.typing = false;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Write the sidecar; the footer says what happened.
+    fn save_verdicts(&mut self, done: String) {
+        self.status = Some(match &self.verdicts_path {
+            None => format!("{done} (kept for this session: no place to save verdicts)"),
+            Some(p) => match self.verdicts.save(p) {
+                Ok(()) => done,
+                Err(e) => format!("{done}, but could not save {}: {e}", p.display()),
+            },
+        });
+    }
+}
+
+/// Select row `i` of a list and focus its pane; true when it was selected and focused already.
+fn select(scroll: &mut Scroll, focus: &mut Focus, i: usize, pane: Focus) -> bool {
+    let again = scroll.selected == i && *focus == pane;
+    scroll.selected = i;
+    *focus = pane;
+    again
 }
 
 /// Select the next (or previous) row of `list` for which `hit` holds, wrapping around.

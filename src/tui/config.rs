@@ -6,6 +6,8 @@
 //! [keys]
 //! quit = ["q", "ctrl-q"]  # an action name from the help overlay, one key or a list
 //! swap = "x"
+//! [labels]
+//! "a1b2c3.txt" = "Kyiv Post"  # a source's name (path, file name or stem = name)
 //! ```
 
 use std::collections::BTreeMap;
@@ -22,6 +24,8 @@ use super::keymap::{Key, Keymap};
 pub struct Config {
     pub keymap: Keymap,
     pub mouse: bool,
+    /// The user's names for sources (the `[labels]` table: FILE = "NAME").
+    pub labels: Vec<crate::labels::Override>,
 }
 
 #[derive(Deserialize)]
@@ -31,6 +35,8 @@ struct RawConfig {
     mouse: bool,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
 }
 
 /// The default location of the configuration file.
@@ -152,9 +158,19 @@ pub fn parse(text: &str) -> Result<Config, String> {
             .rebind(action, parsed)
             .map_err(|e| format!("{}: {e}", at(name.span())))?;
     }
+    let labels = raw
+        .labels
+        .into_iter()
+        .filter(|(file, name)| !file.trim().is_empty() && !name.trim().is_empty())
+        .map(|(file, name)| crate::labels::Override {
+            pattern: file.trim().to_owned(),
+            name: crate::text::sanitise(name.trim()),
+        })
+        .collect();
     Ok(Config {
         keymap,
         mouse: raw.mouse,
+        labels,
     })
 }
 
@@ -207,6 +223,14 @@ mod tests {
         assert!(e.starts_with("line 1, column 1: unknown field"), "{e}");
         let e = parse("[keys]\nresize = \"x\"\n").unwrap_err();
         assert!(e.contains("unknown action `resize`"), "{e}");
+    }
+
+    #[test]
+    fn labels_table_names_sources() {
+        let c = parse("[labels]\n\"dir/x.txt\" = \"Wire copy\"\n").unwrap();
+        assert_eq!(c.labels.len(), 1);
+        assert_eq!(c.labels[0].pattern, "dir/x.txt");
+        assert_eq!(c.labels[0].name, "Wire copy");
     }
 
     #[test]

@@ -103,6 +103,10 @@ pub struct Data {
     pub pairs: Vec<Pair>,
     /// Per article: the text searched by the Overview filter.
     pub card_haystacks: Vec<String>,
+    /// Per article: its short unique label ([`crate::labels::labels`]).
+    pub labels: Vec<String>,
+    /// The width the Key facts tab's Source(s) column needs for its longest list.
+    pub fact_sources_width: usize,
 }
 
 /// Normalise for search: lower case, curly quotes and dashes plain. Character by character,
@@ -130,6 +134,12 @@ fn name_key(s: &str) -> String {
 
 impl Data {
     pub fn new(store: Store) -> Data {
+        Data::with_labels(store, &[])
+    }
+
+    /// [`Data::new`], with the user's names for some sources.
+    pub fn with_labels(store: Store, overrides: &[crate::labels::Override]) -> Data {
+        let labels = crate::labels::labels(&store.articles, overrides);
         let mut d = Data {
             store,
             sides: Vec::new(),
@@ -140,22 +150,38 @@ impl Data {
             bars: Vec::new(),
             pairs: Vec::new(),
             card_haystacks: Vec::new(),
+            labels,
+            fact_sources_width: 0,
         };
         d.pairs = pairs(&d.store);
         d.collect_sides();
-        d.facts = facts(&d.store, &d.pairs);
+        d.facts = facts(&d.store, &d.pairs, &d.labels);
+        d.fact_sources_width = d
+            .facts
+            .iter()
+            .map(|f| {
+                f.sources
+                    .iter()
+                    .map(|l| crate::text::width(&d.labels[l.article]) + 2)
+                    .sum::<usize>()
+                    .saturating_sub(2)
+            })
+            .max()
+            .unwrap_or(0)
+            .min(80);
         d.people = d.people_rows();
-        d.claims = claims(&d.store, &d.pairs);
+        d.claims = claims(&d.store, &d.pairs, &d.labels);
         d.bars = bars(&d.people);
         d.card_haystacks = d
             .store
             .articles
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
                 norm(&format!(
                     "{} {} {} {}",
-                    a.source_label(),
-                    a.title.as_deref().unwrap_or(""),
+                    d.labels[i],
+                    crate::labels::title(a).text,
                     a.published.as_deref().unwrap_or(""),
                     a.authors.join(" ")
                 ))
@@ -173,12 +199,14 @@ impl Data {
         side.and_then(|s| self.side_index.get(&name_key(s)).copied())
     }
 
+    /// The label of a source made to fit `w` columns, keeping what tells it apart.
+    pub fn fit_label(&self, article: usize, w: usize) -> String {
+        crate::labels::fit(self.source_label(article), w)
+    }
+
     /// The short label of a source for narrow columns.
     pub fn source_label(&self, article: usize) -> &str {
-        self.store
-            .articles
-            .get(article)
-            .map_or("?", Article::source_label)
+        self.labels.get(article).map_or("?", String::as_str)
     }
 
     /// The side of the person who said `quote`, looked up in its article.
@@ -271,7 +299,10 @@ impl Data {
                 }
             }
             for (qi, q) in a.quotes.iter().enumerate() {
-                let speaker = q.speaker.as_deref().unwrap_or("(unattributed)");
+                // an unattributed quote is nobody's row (the Read tab still marks it)
+                let Some(speaker) = q.speaker.as_deref() else {
+                    continue;
+                };
                 let row = match local.get(&name_key(speaker)) {
                     Some(&r) => r,
                     None => {
@@ -299,7 +330,23 @@ impl Data {
                 }
             }
         }
+        let mut rows = merge_short_names(rows.into_iter().filter(|r| is_actor(&r.name)).collect());
+        let parties = self.parties();
         for r in &mut rows {
+            // a side only for a party of the story the text ties the speaker to
+            if r.side
+                .as_deref()
+                .is_some_and(|s| !parties.contains(&name_key(s)))
+            {
+                r.side = None;
+            }
+            if r.side.is_none() {
+                r.side = self.side_in_text(r, &parties);
+            }
+            r.role = r.role.as_deref().map(crate::labels::role);
+            if r.role.is_none() {
+                r.role = government_role(&r.name);
+            }
             r.side_index = self.side_of(r.side.as_deref());
             r.haystack = norm(&format!(
                 "{} {} {}",
@@ -312,6 +359,206 @@ impl Data {
         rows.sort_by_key(|r| std::cmp::Reverse(r.total_quotes()));
         rows
     }
+
+    /// The parties of the story: the sides that stand on either end of a dispute (a claim
+    /// and its denial), by name key. Without disputes, every side of a claim; without
+    /// those, every side named.
+    fn parties(&self) -> std::collections::HashSet<String> {
+        let mut disputed = std::collections::HashSet::new();
+        let mut claimed = std::collections::HashSet::new();
+        for a in &self.store.articles {
+            for c in &a.claims {
+                let Some(side) = c.side.as_deref() else {
+                    continue;
+                };
+                claimed.insert(name_key(side));
+                let target = c
+                    .disputes
+                    .as_deref()
+                    .and_then(|id| a.claims.iter().find(|t| t.id == id));
+                if let Some(t) = target {
+                    disputed.insert(name_key(side));
+                    if let Some(ts) = t.side.as_deref() {
+                        disputed.insert(name_key(ts));
+                    }
+                }
+            }
+        }
+        if !disputed.is_empty() {
+            disputed
+        } else if !claimed.is_empty() {
+            claimed
+        } else {
+            self.sides.iter().map(|s| name_key(s)).collect()
+        }
+    }
+
+    /// The party a person's first mention ties them to by a demonym just before the name or
+    /// its title ("Ukrainian President X"), if that party is one of the story's.
+    fn side_in_text(
+        &self,
+        r: &PersonRow,
+        parties: &std::collections::HashSet<String>,
+    ) -> Option<String> {
+        if r.kind != PersonKind::Person {
+            return None;
+        }
+        let articles = r
+            .first
+            .iter()
+            .map(|l| l.article)
+            .chain(r.quotes.iter().map(|q| q.article));
+        let mut seen = Vec::new();
+        for ai in articles {
+            if seen.contains(&ai) {
+                continue;
+            }
+            seen.push(ai);
+            let a = self.store.articles.get(ai)?;
+            for s in a.sentences.iter().filter(|s| s.text.contains(&r.name)) {
+                if let Some(side) = demonym_before(&s.text, &r.name, parties) {
+                    return Some(side);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// "Ukrainian President X" or "Ukrainian X": the country of a demonym right before the name
+/// or before the capitalised title before it, when that country is a party of the story.
+fn demonym_before(
+    text: &str,
+    name: &str,
+    parties: &std::collections::HashSet<String>,
+) -> Option<String> {
+    let at = text.find(name)?;
+    let mut before = text[..at].split_whitespace().rev();
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let first = clean(before.next()?);
+    let word = if crate::gazetteer::is_demonym(&first) {
+        first
+    } else if first.chars().next().is_some_and(char::is_uppercase) {
+        clean(before.next()?)
+    } else {
+        return None;
+    };
+    if !crate::gazetteer::is_demonym(&word) {
+        return None;
+    }
+    let country = crate::gazetteer::country_for(&word)?;
+    parties
+        .contains(&name_key(country))
+        .then(|| country.to_owned())
+}
+
+/// A row worth listing: a name (capitalised: "Kyiv", "Ukrainian military"), not a common
+/// noun or a phrase that the quote stage took for a speaker ("people", "even Republicans",
+/// "statement from the ministry").
+fn is_actor(name: &str) -> bool {
+    let n = name.trim();
+    let n = n.strip_prefix("the ").unwrap_or(n);
+    // scripts without case ("東京") count as names
+    n.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() && !c.is_lowercase())
+}
+
+/// A capital or a country that speaks ("Kyiv said") stands for its government.
+fn government_role(name: &str) -> Option<String> {
+    use crate::gazetteer::{PlaceKind, country_for, place_kind};
+    match place_kind(name)? {
+        PlaceKind::Country => Some("government".to_owned()),
+        PlaceKind::Capital => Some(format!("government of {}", country_for(name)?)),
+        _ => None,
+    }
+}
+
+/// One row per person: a one-word name ("Zelenskiy") joins the only fuller name that ends
+/// with it ("Volodymyr Zelenskiy"), and a name joins the only longer one with the same
+/// first and last words ("Anthony Weiner", "Anthony D. Weiner").
+fn merge_short_names(rows: Vec<PersonRow>) -> Vec<PersonRow> {
+    let words: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.name.split_whitespace().map(name_key).collect())
+        .collect();
+    // people's rows by their last word, so each name meets only its candidates
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if rows[i].kind == PersonKind::Person
+            && let Some(l) = w.last()
+        {
+            by_last.entry(l.as_str()).or_default().push(i);
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; rows.len()];
+    for (i, short) in words.iter().enumerate() {
+        if rows[i].kind != PersonKind::Person {
+            continue;
+        }
+        let Some(same_last) = short.last().and_then(|l| by_last.get(l.as_str())) else {
+            continue;
+        };
+        let fuller: Vec<usize> = same_last
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let long = &words[j];
+                j != i
+                    && long.len() > short.len()
+                    && (short.len() == 1 || long.first() == short.first())
+            })
+            .collect();
+        if let [j] = fuller[..] {
+            into[i] = Some(j);
+        }
+    }
+    // follow chains ("Lee" → "Rob Lee" → "Rob J. Lee") to the row that stays
+    let last_of = |mut i: usize| {
+        let mut steps = 0;
+        while let Some(j) = into[i] {
+            i = j;
+            steps += 1;
+            if steps > into.len() {
+                break;
+            }
+        }
+        i
+    };
+    let targets: Vec<usize> = (0..rows.len()).map(last_of).collect();
+    let mut slots: Vec<Option<PersonRow>> = rows.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        let t = targets[i];
+        if t == i {
+            continue;
+        }
+        let Some(short) = slots[i].take() else {
+            continue;
+        };
+        let Some(r) = slots[t].as_mut() else {
+            continue;
+        };
+        for (k, (q, w)) in short
+            .quotes_per_source
+            .iter()
+            .zip(&short.words_per_source)
+            .enumerate()
+        {
+            r.quotes_per_source[k] += q;
+            r.words_per_source[k] += w;
+        }
+        r.quotes.extend(short.quotes);
+        if r.role.is_none() {
+            r.role = short.role;
+        }
+        if r.side.is_none() {
+            r.side = short.side;
+        }
+        if r.first.is_none() {
+            r.first = short.first;
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 fn pairs(store: &Store) -> Vec<Pair> {
@@ -385,7 +632,7 @@ impl Groups {
     }
 }
 
-fn facts(store: &Store, pairs: &[Pair]) -> Vec<FactRow> {
+fn facts(store: &Store, pairs: &[Pair], labels: &[String]) -> Vec<FactRow> {
     // every fact instance gets a number, in article then fact order
     let mut offset = Vec::with_capacity(store.articles.len());
     let mut total = 0;
@@ -480,7 +727,7 @@ fn facts(store: &Store, pairs: &[Pair]) -> Vec<FactRow> {
         let sources: Vec<&str> = r
             .sources
             .iter()
-            .map(|l| store.articles[l.article].source_label())
+            .map(|l| labels[l.article].as_str())
             .collect();
         r.haystack = norm(&format!(
             "{} {} {} {} {}",
@@ -494,7 +741,7 @@ fn facts(store: &Store, pairs: &[Pair]) -> Vec<FactRow> {
     rows
 }
 
-fn claims(store: &Store, pairs: &[Pair]) -> Vec<ClaimRow> {
+fn claims(store: &Store, pairs: &[Pair], labels: &[String]) -> Vec<ClaimRow> {
     // which other articles report each claim, from the comparisons' claim rows
     let mut also: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
     for p in pairs {
@@ -549,11 +796,19 @@ fn claims(store: &Store, pairs: &[Pair]) -> Vec<ClaimRow> {
             if covered.contains(&key) && d.is_none_or(|d| covered.contains(&(ai, d))) {
                 continue;
             }
-            disputes.push(claim_row(store, &also, &mut covered, ai, ci, d));
+            disputes.push(claim_row(store, labels, &also, &mut covered, ai, ci, d));
         }
         for ci in 0..a.claims.len() {
             if !denied[ci] && !disputing[ci] && !covered.contains(&(ai, ci)) {
-                lone.push(claim_row(store, &also, &mut covered, ai, Some(ci), None));
+                lone.push(claim_row(
+                    store,
+                    labels,
+                    &also,
+                    &mut covered,
+                    ai,
+                    Some(ci),
+                    None,
+                ));
             }
         }
     }
@@ -563,6 +818,7 @@ fn claims(store: &Store, pairs: &[Pair]) -> Vec<ClaimRow> {
 
 fn claim_row(
     store: &Store,
+    labels: &[String],
     also: &HashMap<(usize, usize), Vec<(usize, usize)>>,
     covered: &mut std::collections::HashSet<(usize, usize)>,
     article: usize,
@@ -591,10 +847,7 @@ fn claim_row(
             )
         })
     };
-    let names: Vec<&str> = sources
-        .iter()
-        .map(|&s| store.articles[s].source_label())
-        .collect();
+    let names: Vec<&str> = sources.iter().map(|&s| labels[s].as_str()).collect();
     ClaimRow {
         article,
         claim,

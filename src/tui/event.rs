@@ -52,6 +52,7 @@ fn mouse_action(app: &App, m: &MouseEvent) -> Option<Action> {
         MouseEventKind::Down(MouseButton::Left) if m.row == 0 => {
             super::ui::tab_at(app.size.0, m.column).map(Action::ClickTab)
         }
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
         _ => None,
     }
 }

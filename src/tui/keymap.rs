@@ -348,6 +348,7 @@ fn short_help(action: Action, help: &str) -> &str {
         Action::NextArticle => "next article",
         Action::SearchDone => "keep",
         Action::SearchClear => "clear",
+        Action::Verdict => "verdict",
         _ => help,
     }
 }

@@ -90,9 +90,14 @@ impl Signals {
 
 /// Open the dashboard on the terminal and run it until the user quits, a signal ends it or
 /// the terminal goes away.
-pub fn run(store: Store, config: config::Config, mouse: bool) -> io::Result<Ended> {
+pub fn run(
+    store: Store,
+    config: config::Config,
+    mouse: bool,
+    options: app::Options,
+) -> io::Result<Ended> {
     let mouse = mouse || config.mouse;
-    let mut app = App::new(store, config.keymap, theme::Theme::from_env());
+    let mut app = App::with_options(store, config.keymap, theme::Theme::from_env(), options);
     let signals = Signals::register()?;
     let finished = Arc::new(AtomicBool::new(false));
     watchdog(Arc::clone(&signals.ending), Arc::clone(&finished), mouse);
@@ -326,7 +331,24 @@ pub fn buffer_text(buf: &Buffer) -> String {
 
 /// The screen of one tab as text (what `crossread snapshot` prints).
 pub fn snapshot(store: Store, tab: app::Tab, width: u16, height: u16) -> String {
-    let mut app = App::new(store, keymap::Keymap::default(), theme::Theme::new(false));
+    snapshot_with(store, tab, width, height, app::Options::default())
+}
+
+/// [`snapshot`] with source names, warnings and verdicts.
+pub fn snapshot_with(
+    store: Store,
+    tab: app::Tab,
+    width: u16,
+    height: u16,
+    options: app::Options,
+) -> String {
+    let mut app = App::with_options(
+        store,
+        keymap::Keymap::default(),
+        theme::Theme::new(false),
+        options,
+    );
+    app.running_in_terminal = false;
     app.update(Action::Resize(width, height));
     app.update(Action::ClickTab(tab.index()));
     buffer_text(&render(&app, width, height))

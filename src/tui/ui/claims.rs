@@ -32,16 +32,25 @@ fn side_lines(
         c.claimant.as_deref().unwrap_or("(unattributed)"),
         c.side.as_deref(),
     );
-    let verb = match (c.stance, c.unverified) {
-        (_, true) => "could not verify",
-        (Stance::Deny, _) => "denies",
-        (Stance::Assert, _) => "claims",
+    let plural = c.claimant.as_deref().is_some_and(crate::labels::is_plural);
+    let verb = match (c.stance, c.unverified, plural) {
+        (_, true, _) => "could not verify",
+        (Stance::Deny, _, false) => "denies",
+        (Stance::Deny, _, true) => "deny",
+        (Stance::Assert, _, false) => "claims",
+        (Stance::Assert, _, true) => "claim",
     };
     let q = app.query();
-    let head = vec![
+    let mut head = vec![
         Span::styled(who, t.side(app.data.side_of(c.side.as_deref()))),
         Span::styled(format!(" {verb}"), t.muted),
     ];
+    if let Some(v) = app.claim_verdict(row.article, c) {
+        head.push(Span::styled(
+            format!(" [{} {}]", v.verdict.sign(), v.verdict.label()),
+            t.title,
+        ));
+    }
     let mut out: Vec<Vec<Span<'static>>> = wrap(&mark(head, q, t.matched), w)
         .into_iter()
         .map(|l| l.spans)
@@ -66,16 +75,20 @@ fn side_lines(
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
+    // the counts follow the filter: what is shown is what is counted
     let disputes = app
-        .data
         .claims
+        .rows
         .iter()
-        .filter(|c| c.claim.is_some() && c.denial.is_some())
+        .filter(|&&i| {
+            let c = &app.data.claims[i];
+            c.claim.is_some() && c.denial.is_some()
+        })
         .count();
     let title = format!(
-        " Competing claims · {} disputes · {} claims shown · ←/→ picks the side Enter opens ",
-        disputes,
-        app.claims.rows.len()
+        " Competing claims · {} · {} shown · ←/→ picks the side Enter opens ",
+        super::count(disputes, "dispute", "disputes"),
+        super::count(app.claims.rows.len(), "claim", "claims")
     );
     let inner = super::frame(app, area, buf, &title, app.theme.title, true);
     if app.claims.rows.is_empty() {
@@ -108,6 +121,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut y = inner.y;
     for (i, h) in shown {
         let room = (inner.y + inner.height).saturating_sub(y) as usize;
+        super::hit(
+            app,
+            Rect::new(inner.x, y, inner.width, (h.min(room) as u16).max(1)),
+            crate::tui::app::Target::Claim(i),
+        );
         let selected = i == app.claims.scroll.selected;
         let (mut l, mut r) = (*items.get(i)).clone();
         if selected {

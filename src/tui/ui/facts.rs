@@ -18,12 +18,13 @@ struct Columns {
     sources: usize,
 }
 
-fn columns(w: usize) -> Columns {
+fn columns(w: usize, sources_need: usize) -> Columns {
     // mark (2) + four separators
     let rest = w.saturating_sub(2 + 4);
     let kind = 8.min(rest / 8);
     let qualifier = 11.min(rest / 8);
-    let sources = (rest / 5).clamp(8, 30);
+    // the sources as wide as their names need, up to a third of the row
+    let sources = sources_need.clamp(9, (rest / 3).max(9));
     let flex = rest.saturating_sub(kind + qualifier + sources);
     let fact = flex * 3 / 5;
     Columns {
@@ -55,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         render_detail(app, None, detail, buf);
         return;
     }
-    let c = columns(inner.width as usize);
+    let c = columns(inner.width as usize, app.data.fact_sources_width);
     let sep = || Span::styled("│", t.border);
     let mut header = cell("", 2, t.header);
     for (name, w) in [
@@ -85,10 +86,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let f = &app.data.facts[app.facts.rows[i]];
         let differs = !f.differs.is_empty();
         let base = if differs { t.differs } else { t.base };
-        let mut spans = if differs {
-            cell("≠", 2, t.differs)
-        } else {
-            cell("", 2, t.base)
+        // the mark column: a verdict's sign, else ≠ where the sources disagree
+        let verdict = app.fact_verdict(app.facts.rows[i]);
+        let mut spans = match verdict {
+            Some(v) => cell(v.verdict.sign(), 2, t.title),
+            None if differs => cell("≠", 2, t.differs),
+            None => cell("", 2, t.base),
         };
         let sources = super::join_fit(
             f.sources.iter().map(|l| app.data.source_label(l.article)),
@@ -107,7 +110,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i == app.facts.scroll.selected {
             spans = restyle(spans, selection(app, true));
         }
-        put(buf, body.x, body.y + k as u16, spans, body.width);
+        let y = body.y + k as u16;
+        super::hit(
+            app,
+            Rect::new(body.x, y, body.width, 1),
+            crate::tui::app::Target::Fact(i),
+        );
+        put(buf, body.x, y, spans, body.width);
     }
     let current = app.facts.current().map(|i| &app.data.facts[i]);
     render_detail(app, current, detail, buf);
@@ -138,7 +147,7 @@ fn render_detail(app: &App, fact: Option<&FactRow>, area: Rect, buf: &mut Buffer
         let a = &app.data.articles()[l.article];
         let sentence = a.sentences.get(l.sentence).map_or("", |s| s.text.as_str());
         let spans = vec![
-            Span::styled(format!("{}: ", a.source_label()), t.title),
+            Span::styled(format!("{}: ", app.data.source_label(l.article)), t.title),
             Span::raw(sentence.to_owned()),
         ];
         lines.extend(wrap(&spans, w).into_iter().map(|l| l.spans));

@@ -28,6 +28,7 @@ pub const MIN_HEIGHT: u16 = 15;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         buf.set_style(area, self.theme.base);
+        self.hits.borrow_mut().clear();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
             return;
@@ -50,8 +51,15 @@ impl Widget for &App {
         footer(self, bottom, buf);
         if let Some(h) = &self.help {
             help::render(self, h, area, buf);
+        } else if let Some(w) = &self.warnings_view {
+            help::render_warnings(self, w, area, buf);
         }
     }
+}
+
+/// Remember that `area` shows `target`, for mouse clicks.
+pub fn hit(app: &App, area: Rect, target: super::app::Target) {
+    app.hits.borrow_mut().push(super::app::Hit { area, target });
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
@@ -61,7 +69,11 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
             "{}×{}: crossread needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
             area.width, area.height
         )),
-        Line::raw("Enlarge the window, or press q to quit."),
+        Line::raw(if app.running_in_terminal {
+            "Enlarge the window, or press q to quit."
+        } else {
+            "Use a larger --size."
+        }),
     ];
     let h = (msg.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
@@ -126,14 +138,30 @@ fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut spans: Vec<Span<'static>> = Vec::new();
+    // a hint that does not fit whole is left out, never cut
+    let room = area.width as usize;
     let hint = |spans: &mut Vec<Span<'static>>, key: String, label: &str| {
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let sep = if spans.is_empty() { 0 } else { 3 };
+        if used + sep + width(&key) + 1 + width(label) > room {
+            return;
+        }
         if !spans.is_empty() {
             spans.push(Span::styled(" · ", t.muted));
         }
         spans.push(Span::styled(key, t.key));
         spans.push(Span::raw(format!(" {label}")));
     };
-    if app.typing {
+    if let (true, Some(note)) = (app.typing, &app.note) {
+        spans.push(Span::styled("note: ", t.key));
+        spans.push(Span::raw(note.clone()));
+        spans.push(Span::styled("▏", t.key));
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled("Enter", t.key));
+        spans.push(Span::raw(" saves · "));
+        spans.push(Span::styled("Esc", t.key));
+        spans.push(Span::raw(" cancels"));
+    } else if app.typing {
         spans.push(Span::styled("/", t.key));
         spans.push(Span::raw(app.query().to_owned()));
         spans.push(Span::styled("▏", t.key));
@@ -150,7 +178,27 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     } else if let Some(msg) = &app.status {
         spans.push(Span::styled(msg.clone(), t.warning));
     } else {
+        if !app.warnings.is_empty() {
+            let n = app.warnings.len();
+            spans.push(Span::styled(
+                format!("⚠ {} (w)", count(n, "warning", "warnings")),
+                t.warning,
+            ));
+        }
+        if let Some(v) = app.selected_verdict() {
+            if !spans.is_empty() {
+                spans.push(Span::styled(" · ", t.muted));
+            }
+            let mut text = format!("{} {}", v.verdict.sign(), v.verdict.label());
+            if let Some(n) = &v.note {
+                text.push_str(&format!(": {n}"));
+            }
+            spans.push(Span::styled(text, t.title));
+        }
         if !app.query().is_empty() {
+            if !spans.is_empty() {
+                spans.push(Span::styled(" · ", t.muted));
+            }
             spans.push(Span::styled("filter ", t.muted));
             spans.push(Span::styled(format!("“{}”", app.query()), t.matched));
             if let Some(n) = match_count(app) {
@@ -362,6 +410,11 @@ pub fn selection(app: &App, focused: bool) -> Style {
     } else {
         app.theme.title
     }
+}
+
+/// "1 quote", "3 quotes": a number with its noun agreeing.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The text of a side for display: `Name (Side)` when known.

@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use super::spans::{cell, mark, put, put_lines, restyle, wrap};
 use super::{Lazy, empty, empty_message, selection, window, window_var};
 use crate::model::QuoteKind;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, Target};
 use crate::tui::data::{QuoteRef, quote_text};
 
 /// Per-source columns when there are few sources; a total beyond that.
@@ -46,29 +46,49 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let per_source = n <= MAX_SOURCE_COLUMNS;
     let w = inner.width as usize;
     // source names as wide as the table allows, so they can be told apart
-    let count_w = (w.saturating_sub(50) / n.max(1)).clamp(7, 18);
-    let counts_w = if per_source { n * (count_w + 1) } else { 7 };
+    let count_w = (w.saturating_sub(44) / n.max(1)).clamp(8, 24);
+    let counts_w = if per_source { n * (count_w + 1) - 1 } else { 7 };
     let rest = w.saturating_sub(counts_w + 3);
     let side_w = (rest / 5).clamp(7, 16);
     let role_w = (rest.saturating_sub(side_w)) * 2 / 5;
     let name_w = rest.saturating_sub(side_w + role_w);
     let sep = || Span::styled("│", t.border);
-    let mut header = cell("Name", name_w, t.header);
-    header.push(sep());
-    header.extend(cell("Role", role_w, t.header));
-    header.push(sep());
-    header.extend(cell("Side", side_w, t.header));
-    if per_source {
-        for a in 0..n {
-            header.push(sep());
-            header.extend(cell(app.data.source_label(a), count_w, t.header));
+    // two header rows: what the columns hold, then (per source) whose quotes they count;
+    // the first has no rules, as its last heading spans the source columns
+    let gap = || {
+        if per_source {
+            Span::styled(" ", t.header)
+        } else {
+            sep()
         }
-    } else {
-        header.push(sep());
-        header.extend(cell("Quotes", counts_w, t.header));
-    }
+    };
+    let mut header = cell("Name", name_w, t.header);
+    header.push(gap());
+    header.extend(cell("Role", role_w, t.header));
+    header.push(gap());
+    header.extend(cell("Side", side_w, t.header));
+    header.push(gap());
+    header.extend(cell(
+        if per_source { "Quotes in" } else { "Quotes" },
+        counts_w,
+        t.header,
+    ));
     put(buf, inner.x, inner.y, header, inner.width);
-    let body_h = inner.height.saturating_sub(1) as usize;
+    let mut head_rows = 1;
+    if per_source {
+        let mut second = cell("", name_w, t.header);
+        second.push(sep());
+        second.extend(cell("", role_w, t.header));
+        second.push(sep());
+        second.extend(cell("", side_w, t.header));
+        for a in 0..n {
+            second.push(sep());
+            second.extend(cell(&app.data.fit_label(a, count_w), count_w, t.header));
+        }
+        put(buf, inner.x, inner.y + 1, second, inner.width);
+        head_rows = 2;
+    }
+    let body_h = inner.height.saturating_sub(head_rows) as usize;
     let rows = window(&app.people.scroll, app.people.rows.len(), body_h);
     let q = app.query();
     for (k, i) in rows.enumerate() {
@@ -101,7 +121,13 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         if i == app.people.scroll.selected {
             spans = restyle(spans, selection(app, focused));
         }
-        put(buf, inner.x, inner.y + 1 + k as u16, spans, inner.width);
+        let y = inner.y + head_rows + k as u16;
+        super::hit(
+            app,
+            Rect::new(inner.x, y, inner.width, 1),
+            Target::Person(i),
+        );
+        put(buf, inner.x, y, spans, inner.width);
     }
 }
 
@@ -110,14 +136,27 @@ fn quote_lines(app: &App, q: QuoteRef, w: usize) -> Vec<Vec<Span<'static>>> {
     let t = &app.theme;
     let a = &app.data.articles()[q.article];
     let quote = &a.quotes[q.index];
-    let mut spans = vec![Span::styled(format!("[{}] ", a.source_label()), t.muted)];
+    let mut spans = vec![Span::styled(
+        format!("[{}] ", app.data.source_label(q.article)),
+        t.muted,
+    )];
     let style = match quote.kind {
         QuoteKind::Direct => t.quote,
         QuoteKind::Indirect => t.base,
     };
     spans.push(Span::styled(quote_text(quote.kind, &quote.text), style));
-    if let Some(cue) = &quote.cue {
-        spans.push(Span::styled(format!(" — {cue}"), t.muted));
+    // "— Name, said": a verb alone would dangle
+    if let (Some(who), Some(cue)) = (&quote.speaker, &quote.cue) {
+        spans.push(Span::styled(format!(" — {who}, {cue}"), t.muted));
+    }
+    if let Some(v) = app.quote_verdict(q.article, q.index) {
+        spans.insert(
+            1,
+            Span::styled(
+                format!("[{} {}] ", v.verdict.sign(), v.verdict.label()),
+                t.title,
+            ),
+        );
     }
     let spans = mark(spans, app.query(), t.matched);
     wrap(&spans, w).into_iter().map(|l| l.spans).collect()
@@ -179,6 +218,12 @@ fn render_quotes(app: &App, area: Rect, buf: &mut Buffer) {
         if selected {
             buf.set_string(inner.x, row, "▌", selection(app, focused));
         }
+        let h = (lines.len() as u16).min((room as u16).max(1));
+        super::hit(
+            app,
+            Rect::new(inner.x, row, inner.width, h),
+            Target::Quote(i),
+        );
         put_lines(buf, inner.x + 1, row, w as u16, room, ls);
         row += lines.len() as u16 + 1;
     }

@@ -84,17 +84,16 @@ pub fn layout(app: &App, a: &Article, width: usize) -> Layout {
             lines.push(Line::from(s));
         }
     };
-    push_wrapped(
-        &mut lines,
-        vec![Span::styled(
-            a.title.clone().unwrap_or_else(|| "(untitled)".to_owned()),
-            t.title,
-        )],
-    );
+    let title = crate::labels::title(a);
+    let mut head = vec![Span::styled(title.text, t.title)];
+    if title.derived {
+        head.push(Span::styled(" (no title: from the lead)", t.muted));
+    }
+    push_wrapped(&mut lines, head);
     if let Some(s) = &a.subtitle {
         push_wrapped(&mut lines, vec![Span::styled(s.clone(), t.muted)]);
     }
-    let mut meta = vec![a.source_label().to_owned()];
+    let mut meta = vec![app.data.source_label(app.read.article).to_owned()];
     if let Some(p) = &a.published {
         meta.push(p.clone());
     }
@@ -246,7 +245,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let title = format!(
         " Read · {} · article {}/{} · {} ",
-        a.source_label(),
+        app.data.source_label(app.read.article),
         app.read.article + 1,
         n,
         if app.read.show_boilerplate {
