@@ -103,7 +103,13 @@ fn share(common: usize, left: usize, right: usize) -> f32 {
 /// Compare two indexed articles.
 pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison {
     let (la, ra) = (l.article, r.article);
-    let fa = facts::align(&l.facts, &r.facts, &l.fact_join, &r.fact_join);
+    let fa = facts::align(
+        &l.facts,
+        &r.facts,
+        &l.fact_join,
+        &r.fact_join,
+        Some((&l.scan, &r.scan)),
+    );
     let pa = people::align(l, r);
     let (quote_rows, reworded) =
         quotes::align_quotes(la, ra, &l.quotes, &r.quotes, &l.quote_join, &r.quote_join);

@@ -174,6 +174,91 @@ pub(crate) fn seq_similarity<T: PartialEq>(a: &[T], b: &[T]) -> f32 {
     2.0 * lcs_len(a, b) as f32 / (a.len() + b.len()) as f32
 }
 
+/// What must agree for two statements to be "shared": the numbers, the dates (months and
+/// weekdays), the named entities and the negation they print. Each list is sorted and
+/// de-duplicated (hashes of canonical forms).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Marks {
+    pub numbers: Vec<u64>,
+    pub dates: Vec<u64>,
+    pub names: Vec<u64>,
+    pub negated: bool,
+}
+
+impl Marks {
+    /// The marks of a statement's text.
+    pub fn of(text: &str) -> Marks {
+        let toks = tokens::tokenize(text);
+        let mut m = Marks::default();
+        let mut sentence_start = true;
+        for t in &toks {
+            let raw = t.text(text);
+            if t.kind == Kind::Punct {
+                sentence_start |= matches!(raw, "." | "?" | "!" | ":" | ";")
+                    || tokens::is_quote_mark(raw);
+                continue;
+            }
+            let w = fold_word(raw);
+            let at_start = std::mem::replace(&mut sentence_start, false);
+            // "may" is a month only as "May"
+            let capitalised = raw.starts_with(char::is_uppercase);
+            if t.is_number() {
+                let n = w.replace(',', "");
+                m.numbers.push(hash(n.trim_start_matches('0')));
+            } else if let Some(v) = RULES.numbers.get(w.as_str()) {
+                m.numbers.push(hash(&format!("{v}")));
+            } else if let Some(month) = capitalised
+                .then(|| crate::lexicon::CALENDAR.month(&w))
+                .flatten()
+            {
+                m.dates.push(hash(&format!("month{month}")));
+            } else if let Some(day) = capitalised
+                .then(|| crate::lexicon::CALENDAR.weekday(&w))
+                .flatten()
+            {
+                m.dates.push(hash(&format!("weekday{day}")));
+            } else if RULES.negations.contains(w.as_str()) || w.ends_with("n't") {
+                m.negated = true;
+            } else if capitalised
+                && raw != "I"
+                && !RULES.stopwords.contains(w.as_str())
+                && !super::names::is_title(&w)
+            {
+                // a capitalised word opening a sentence is a name only when the gazetteer
+                // knows it ("Russian forces …"), not "Officials said …"
+                let place = crate::gazetteer::canonical(raw);
+                if at_start && place.is_none() {
+                    continue;
+                }
+                let key = match place.and_then(crate::gazetteer::country_for).or(place) {
+                    Some(c) => super::names::token_key(c),
+                    None => super::names::token_key(raw),
+                };
+                m.names.push(hash(&key));
+            }
+        }
+        for v in [&mut m.numbers, &mut m.dates, &mut m.names] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        m
+    }
+
+    /// Do two statements agree on what they print: the same negation, and for numbers,
+    /// dates and names, one side's set within the other's (a statement may say more than
+    /// the other, not something else)?
+    pub fn agree(&self, other: &Marks) -> bool {
+        let nested = |a: &[u64], b: &[u64]| {
+            let c = common_sorted(a, b);
+            c == a.len() || c == b.len()
+        };
+        self.negated == other.negated
+            && nested(&self.numbers, &other.numbers)
+            && nested(&self.dates, &other.dates)
+            && nested(&self.names, &other.names)
+    }
+}
+
 /// A weighted bag of words (hash, weight), sorted by hash, with its Euclidean norm.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Bag {
@@ -269,5 +354,28 @@ mod tests {
         assert_eq!(common_sorted(&[1, 3, 5, 7], &[3, 4, 5]), 2);
         assert!((set_cosine(&[1, 2], &[2, 3]) - 0.5).abs() < 1e-6);
         assert_eq!(set_cosine(&[], &[1]), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod marks_tests {
+    use super::Marks;
+
+    #[test]
+    fn statements_agree_when_one_says_more_never_when_they_say_otherwise() {
+        let m = |s: &str| Marks::of(s);
+        let base = m("The ferry carried 40 passengers to Velm on Sunday");
+        assert!(base.agree(&m("the ferry carried 40 passengers to Velm")));
+        assert!(!base.agree(&m("The ferry carried 60 passengers to Velm on Sunday")));
+        assert!(!base.agree(&m("The ferry carried 40 passengers to Velm on Monday")));
+        assert!(!base.agree(&m("The ferry carried 40 passengers to Ostra on Sunday")));
+        assert!(!base.agree(&m("The ferry never carried 40 passengers to Velm on Sunday")));
+        assert!(!base.agree(&m("The ferry didn't carry 40 passengers to Velm on Sunday")));
+        // "forty" is 40; "may" the verb is no month; a sentence's first word is no name
+        assert!(base.agree(&m("Officials say the ferry carried forty passengers")));
+        assert!(m("it may rain").dates.is_empty());
+        // a demonym is its country
+        assert!(m("Ukrainian forces advanced").agree(&m("forces of Ukraine advanced")));
+        assert!(!m("Ukrainian forces advanced").agree(&m("Russian forces advanced")));
     }
 }
