@@ -636,6 +636,9 @@ fn shared_threshold(rel: Rel, a: &FactKey, b: &FactKey) -> f32 {
     }
 }
 
+/// The subject overlap granted to two facts of sentences another section aligned.
+const LINKED_TOPIC: f32 = 0.5;
+
 /// Subject overlap a conflicting pair needs to be shown as a disagreement.
 const DIFFERS_THRESHOLD: f32 = 0.45;
 /// The same for two places, each printed by one article only: the words around them.
@@ -763,6 +766,7 @@ pub(crate) fn align(
     lj: &FactJoin,
     rj: &FactJoin,
     scans: Option<(&NameScan, &NameScan)>,
+    links: &super::quotes::Links,
 ) -> FactAlignment {
     let mut agree: Vec<(f32, u32, u32)> = Vec::new();
     let mut conflict: Vec<(f32, u32, u32)> = Vec::new();
@@ -772,7 +776,11 @@ pub(crate) fn align(
         if rel == Rel::Unrelated {
             continue;
         }
-        let t = a.topic.cosine(&b.topic);
+        let mut t = a.topic.cosine(&b.topic);
+        if links.contains(&(a.sentence, b.sentence)) {
+            // one statement in both: its figures count the same things
+            t = t.max(LINKED_TOPIC);
+        }
         let same_bound = if a.bound == b.bound { 0.1 } else { 0.0 };
         match rel {
             Rel::Same | Rel::Compatible => {
@@ -785,7 +793,11 @@ pub(crate) fn align(
                 let Some((ls, rs)) = scans else { continue };
                 let unknown = !rs.prints(&fold(&a.text)) && !ls.prints(&fold(&b.text));
                 // a town needs the same surroundings; a name one word apart is telling
-                let need = if a.place { PLACE_DIFFERS_THRESHOLD } else { 0.0 };
+                let need = if a.place {
+                    PLACE_DIFFERS_THRESHOLD
+                } else {
+                    0.0
+                };
                 if unknown && t >= need {
                     conflict.push((t, i, j));
                 }
@@ -978,11 +990,18 @@ mod tests {
         let (mut ka, mut kb) = (Keys::new(a), Keys::new(b));
         let lk: Vec<FactKey> = a.facts.iter().map(|f| ka.key(f)).collect();
         let rk: Vec<FactKey> = b.facts.iter().map(|f| kb.key(f)).collect();
-        align(&lk, &rk, &join_lists(&lk), &join_lists(&rk), None)
-            .rows
-            .into_iter()
-            .map(|r| (r.status, r.left, r.right))
-            .collect()
+        align(
+            &lk,
+            &rk,
+            &join_lists(&lk),
+            &join_lists(&rk),
+            None,
+            &Default::default(),
+        )
+        .rows
+        .into_iter()
+        .map(|r| (r.status, r.left, r.right))
+        .collect()
     }
 
     fn has(
@@ -1197,7 +1216,10 @@ mod tests {
             vec![day("Late Wednesday", None, 0)],
         );
         let rows = aligned(&a, &b);
-        assert!(has(&rows, Status::Shared, "on Wednesday", "Late Wednesday"), "{rows:#?}");
+        assert!(
+            has(&rows, Status::Shared, "on Wednesday", "Late Wednesday"),
+            "{rows:#?}"
+        );
         // 2024-03-06 was a Wednesday, 2024-03-07 a Thursday
         let p = iso_parts("2024-03-06");
         assert_eq!(p.weekday(), Some(3));
@@ -1218,8 +1240,14 @@ mod tests {
         let ka = |f: &Fact, words: &[&str]| {
             key_in(f, &words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
         };
-        let x = ka(&named(FactKind::Organisation, "Harbour Safety Committee", 0), &[]);
-        let y = ka(&named(FactKind::Organisation, "Harbour Works Committee", 0), &[]);
+        let x = ka(
+            &named(FactKind::Organisation, "Harbour Safety Committee", 0),
+            &[],
+        );
+        let y = ka(
+            &named(FactKind::Organisation, "Harbour Works Committee", 0),
+            &[],
+        );
         let z = ka(&named(FactKind::Organisation, "River Works Board", 0), &[]);
         assert_eq!(relate(&x, &y), Rel::Conflict);
         assert_eq!(relate(&x, &z), Rel::Unrelated);

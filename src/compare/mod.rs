@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::model::{Article, Comparison, Summary, Variant};
+use crate::model::{Article, Comparison, QuoteRow, Status, Summary, Variant};
 
 pub use sentences::{DiffKind, MIN_SIMILARITY, diff_spans, diff_words};
 
@@ -103,19 +103,52 @@ fn share(common: usize, left: usize, right: usize) -> f32 {
 /// Compare two indexed articles.
 pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison {
     let (la, ra) = (l.article, r.article);
+    // sections in order, each reading the sentence pairs the ones before it aligned, so
+    // that one statement is never shared in one section and one-sided in another
+    let sentence_pairs = sentences::align(&l.sentences, &r.sentences);
+    let mut links: quotes::Links = sentence_pairs.iter().map(|p| (p.left, p.right)).collect();
+    let (quote_rows, _) = quotes::align_quotes(
+        la,
+        ra,
+        &l.quotes,
+        &r.quotes,
+        (&l.quote_join, &r.quote_join),
+        &links,
+    );
+    links.extend(quote_rows.iter().filter_map(linked));
+    let (claim_rows, disputes) = quotes::align_claims(
+        la,
+        ra,
+        &l.claims,
+        &r.claims,
+        (&l.claim_join, &r.claim_join),
+        &links,
+    );
+    let claim_links: quotes::Links = claim_rows
+        .iter()
+        .filter_map(|c| linked_row(c.status, c.left_sentence, c.right_sentence))
+        .collect();
+    // the quotes of sentences whose claims were paired are one statement too
+    let (quote_rows, _) = quotes::join_one_sided_quotes(quote_rows, &claim_links);
+    let quote_links: quotes::Links = quote_rows.iter().filter_map(linked).collect();
+    let (claim_rows, disputes) = quotes::join_one_sided_claims(claim_rows, disputes, &quote_links);
+    // and once more, for quotes beside the claims that pass paired
+    let claim_links: quotes::Links = claim_rows
+        .iter()
+        .filter_map(|c| linked_row(c.status, c.left_sentence, c.right_sentence))
+        .collect();
+    let (quote_rows, reworded) = quotes::join_one_sided_quotes(quote_rows, &claim_links);
+    links.extend(claim_links);
+    links.extend(quote_rows.iter().filter_map(linked));
     let fa = facts::align(
         &l.facts,
         &r.facts,
         &l.fact_join,
         &r.fact_join,
         Some((&l.scan, &r.scan)),
+        &links,
     );
     let pa = people::align(l, r);
-    let (quote_rows, reworded) =
-        quotes::align_quotes(la, ra, &l.quotes, &r.quotes, &l.quote_join, &r.quote_join);
-    let (claim_rows, disputes) =
-        quotes::align_claims(la, ra, &l.claims, &r.claims, &l.claim_join, &r.claim_join);
-    let sentence_pairs = sentences::align(&l.sentences, &r.sentences);
 
     let mut variants: Vec<Variant> = names::scan_variants(&l.scan, &r.scan)
         .into_iter()
@@ -146,6 +179,18 @@ pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison
         sentences: sentence_pairs,
         summary,
     }
+}
+
+/// The sentence pair of a row that pairs two items.
+fn linked_row(st: Status, l: Option<usize>, r: Option<usize>) -> Option<(usize, usize)> {
+    match (st, l, r) {
+        (Status::Shared | Status::Reworded | Status::Differs, Some(l), Some(r)) => Some((l, r)),
+        _ => None,
+    }
+}
+
+fn linked(q: &QuoteRow) -> Option<(usize, usize)> {
+    linked_row(q.status, q.left_sentence, q.right_sentence)
 }
 
 /// Up to this many articles, every pair is compared. Beyond it, only pairs that look like

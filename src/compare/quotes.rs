@@ -29,7 +29,13 @@ pub(crate) struct Said {
     pub deny: bool,
     /// Numbers, dates, names and negation: what must agree for "shared".
     pub marks: Marks,
+    pub sentence: usize,
 }
+
+/// Sentence pairs (left, right) another section of the comparison already holds to be one
+/// statement: aligned sentences, paired quotes. Items in such a pair are matched with less
+/// evidence, so that a statement is never shared in one section and one-sided in another.
+pub(crate) type Links = std::collections::HashSet<(usize, usize)>;
 
 /// The forms of a speaker's name: the name itself and, when it is a person of the article,
 /// that person's other names.
@@ -51,7 +57,7 @@ fn speaker_forms(a: &Article, speaker: Option<&str>) -> Vec<NameForm> {
     out
 }
 
-fn said(a: &Article, text: &str, speaker: Option<&str>, deny: bool) -> Said {
+fn said(a: &Article, text: &str, speaker: Option<&str>, deny: bool, sentence: usize) -> Said {
     let words = word_hashes(text);
     Said {
         sorted: sorted(&words),
@@ -60,15 +66,14 @@ fn said(a: &Article, text: &str, speaker: Option<&str>, deny: bool) -> Said {
         speaker: speaker_forms(a, speaker),
         deny,
         marks: Marks::of(text),
+        sentence,
     }
 }
 
 pub(crate) fn quote_keys(a: &Article) -> Vec<Said> {
     a.quotes
         .iter()
-        .map(|q| {
-            said(a, &q.text, q.speaker.as_deref(), false)
-        })
+        .map(|q| said(a, &q.text, q.speaker.as_deref(), false, q.sentence))
         .collect()
 }
 
@@ -76,7 +81,13 @@ pub(crate) fn claim_keys(a: &Article) -> Vec<Said> {
     a.claims
         .iter()
         .map(|c| {
-            said(a, &c.text, c.claimant.as_deref(), c.stance == Stance::Deny)
+            said(
+                a,
+                &c.text,
+                c.claimant.as_deref(),
+                c.stance == Stance::Deny,
+                c.sentence,
+            )
         })
         .collect()
 }
@@ -92,15 +103,25 @@ pub(crate) fn join_list(items: &[Said]) -> Vec<(u64, u32)> {
     v
 }
 
-/// Pairs of items with at least `min` content words in common (or any, for short items).
-fn candidates(l: &[Said], r: &[Said], lj: &[(u64, u32)], rj: &[(u64, u32)]) -> Vec<(usize, usize)> {
-    let pairs = super::names::join(lj, rj);
+/// Pairs of items with at least two content words in common (any, for short items or
+/// items in linked sentences).
+fn candidates(
+    l: &[Said],
+    r: &[Said],
+    lj: &[(u64, u32)],
+    rj: &[(u64, u32)],
+    links: &Links,
+) -> Vec<(usize, usize)> {
+    let mut pairs = super::names::join(lj, rj);
+    pairs.dedup();
     pairs
         .into_iter()
         .map(|(i, j)| (i as usize, j as usize))
         .filter(|&(i, j)| {
             let n = common_sorted(&l[i].content, &r[j].content);
-            n >= 2 || l[i].content.len().min(r[j].content.len()) <= 2
+            n >= 2
+                || l[i].content.len().min(r[j].content.len()) <= 2
+                || links.contains(&(l[i].sentence, r[j].sentence))
         })
         .collect()
 }
@@ -161,7 +182,7 @@ fn contains_run(long: &[u64], short: &[u64]) -> bool {
 /// (one outlet printed part of it). Any other difference — a word changed, a clause added
 /// or dropped, a transcription variant, one side in reported speech — is `reworded`, when
 /// the speaker is the same and the words overlap.
-fn relate_quotes(a: &Said, b: &Said) -> Option<(Status, f32)> {
+fn relate_quotes(a: &Said, b: &Said, linked: bool) -> Option<(Status, f32)> {
     let (short, long) = if a.words.len() <= b.words.len() {
         (a, b)
     } else {
@@ -171,15 +192,19 @@ fn relate_quotes(a: &Said, b: &Said) -> Option<(Status, f32)> {
     if n == 0 {
         return None;
     }
-    if a.words == b.words || (n >= MIN_CONTAINED_WORDS && contains_run(&long.words, &short.words))
-    {
+    if a.words == b.words || (n >= MIN_CONTAINED_WORDS && contains_run(&long.words, &short.words)) {
         return Some((Status::Shared, 3.0 + n as f32 / long.words.len() as f32));
     }
     let who = speakers(a, b);
     if who == Speakers::Different || n < MIN_REWORDED_WORDS {
         return None;
     }
-    if common_sorted(&a.content, &b.content) < 2 {
+    let common = common_sorted(&a.content, &b.content);
+    if linked && common >= 1 {
+        // in sentences already aligned: the same statement, told in other words
+        return Some((Status::Reworded, 1.0 + set_cosine(&a.content, &b.content)));
+    }
+    if common < 2 {
         return None;
     }
     // the multiset overlap bounds the in-order one: skip the table when it cannot pass
@@ -243,13 +268,16 @@ pub(crate) fn align_quotes(
     ra: &Article,
     l: &[Said],
     r: &[Said],
-    lj: &[(u64, u32)],
-    rj: &[(u64, u32)],
+    (lj, rj): (&[(u64, u32)], &[(u64, u32)]),
+    links: &Links,
 ) -> (Vec<QuoteRow>, usize) {
-    let pairs = candidates(l, r, lj, rj);
+    let pairs = candidates(l, r, lj, rj, links);
     let cands: Vec<(f32, usize, usize, Status)> = pairs
         .iter()
-        .filter_map(|&(i, j)| relate_quotes(&l[i], &r[j]).map(|(st, s)| (s, i, j, st)))
+        .filter_map(|&(i, j)| {
+            let linked = links.contains(&(l[i].sentence, r[j].sentence));
+            relate_quotes(&l[i], &r[j], linked).map(|(st, s)| (s, i, j, st))
+        })
         .collect();
     let (mut lp, mut ru) = pair_up(cands, l.len(), r.len());
     let mut rp: Vec<Option<usize>> = vec![None; r.len()];
@@ -339,8 +367,130 @@ pub(crate) fn align_quotes(
     (rows, reworded)
 }
 
+/// Merge a left-only and a right-only row standing in a pair of linked sentences (one
+/// each side) into one row; `status` says what the merged row is. Returns the rows, in
+/// order again.
+fn join_one_sided<R>(
+    mut rows: Vec<R>,
+    links: &Links,
+    sides: impl Fn(&R) -> (Status, Option<usize>, Option<usize>),
+    merge: impl Fn(&R, &R) -> R,
+    rank: impl Fn(&R) -> u8,
+    text: impl Fn(&R) -> Option<&str>,
+) -> Vec<R> {
+    let overlap = |a: &R, b: &R| {
+        common_sorted(
+            &content_set(text(a).unwrap_or("")),
+            &content_set(text(b).unwrap_or("")),
+        )
+    };
+    let at = |rows: &[R], st: Status, s: usize, left: bool| -> Vec<usize> {
+        (0..rows.len())
+            .filter(|&k| {
+                let (x, l, r) = sides(&rows[k]);
+                x == st && (if left { l } else { r }) == Some(s)
+            })
+            .collect()
+    };
+    let mut links: Vec<&(usize, usize)> = links.iter().collect();
+    links.sort_unstable();
+    let mut gone = vec![false; rows.len()];
+    let mut merged = Vec::new();
+    for &&(s, t) in &links {
+        let (lo, ro) = (
+            at(&rows, Status::LeftOnly, s, true),
+            at(&rows, Status::RightOnly, t, false),
+        );
+        // several in one sentence: the two with the most content words in common
+        let best = lo
+            .iter()
+            .flat_map(|&i| ro.iter().map(move |&j| (i, j)))
+            .filter(|&(i, j)| !gone[i] && !gone[j])
+            .max_by_key(|&(i, j)| (overlap(&rows[i], &rows[j]), std::cmp::Reverse((i, j))));
+        if let Some((i, j)) = best {
+            merged.push(merge(&rows[i], &rows[j]));
+            gone[i] = true;
+            gone[j] = true;
+        }
+    }
+    let mut k = 0;
+    rows.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+    rows.extend(merged);
+    rows.sort_by_key(|r| rank(r));
+    rows
+}
+
+/// Quotes alone on each side of sentences whose claims were paired: one statement, in
+/// other words.
+pub(crate) fn join_one_sided_quotes(rows: Vec<QuoteRow>, links: &Links) -> (Vec<QuoteRow>, usize) {
+    let rows = join_one_sided(
+        rows,
+        links,
+        |q| (q.status, q.left_sentence, q.right_sentence),
+        |a, b| QuoteRow {
+            status: Status::Reworded,
+            speaker: a.speaker.clone().or_else(|| b.speaker.clone()),
+            left: a.left.clone(),
+            right: b.right.clone(),
+            left_sentence: a.left_sentence,
+            right_sentence: b.right_sentence,
+        },
+        |q| q.status.rank(),
+        |q| q.left.as_deref().or(q.right.as_deref()),
+    );
+    let reworded = rows.iter().filter(|r| r.status == Status::Reworded).count();
+    (rows, reworded)
+}
+
+/// Claims alone on each side of sentences whose quotes were paired: shared when they agree
+/// (see [`Marks::agree`]), else a disagreement.
+pub(crate) fn join_one_sided_claims(
+    rows: Vec<Row>,
+    disputes: usize,
+    links: &Links,
+) -> (Vec<Row>, usize) {
+    let before = rows.len();
+    let rows = join_one_sided(
+        rows,
+        links,
+        |c| (c.status, c.left_sentence, c.right_sentence),
+        |a, b| {
+            let (l, r) = (
+                a.left.as_deref().unwrap_or(""),
+                b.right.as_deref().unwrap_or(""),
+            );
+            Row {
+                status: if Marks::of(l).agree(&Marks::of(r)) {
+                    Status::Shared
+                } else {
+                    Status::Differs
+                },
+                left: a.left.clone(),
+                right: b.right.clone(),
+                left_sentence: a.left_sentence,
+                right_sentence: b.right_sentence,
+            }
+        },
+        |c| c.status.rank(),
+        |c| c.left.as_deref().or(c.right.as_deref()),
+    );
+    // each merge of two one-sided rows into a disagreement is one more dispute
+    let merged = before - rows.len();
+    let new_differs = rows
+        .iter()
+        .filter(|r| r.status == Status::Differs)
+        .count()
+        .min(merged);
+    (rows, disputes + new_differs)
+}
+
 /// Content overlap for "the same claim".
 const SAME_CLAIM: f32 = 0.45;
+/// The same, for claims in sentences another section already aligned.
+const LINKED_CLAIM: f32 = 0.2;
 
 /// Aligned claims: rows (differing stances first, then shared, then each side's own) and
 /// the number of disputes — stances that differ, and denials only one side reports.
@@ -349,10 +499,10 @@ pub(crate) fn align_claims(
     ra: &Article,
     l: &[Said],
     r: &[Said],
-    lj: &[(u64, u32)],
-    rj: &[(u64, u32)],
+    (lj, rj): (&[(u64, u32)], &[(u64, u32)]),
+    links: &Links,
 ) -> (Vec<Row>, usize) {
-    let cands = candidates(l, r, lj, rj)
+    let cands = candidates(l, r, lj, rj, links)
         .into_iter()
         .filter_map(|(i, j)| {
             let (a, b) = (&l[i], &r[j]);
@@ -360,7 +510,12 @@ pub(crate) fn align_claims(
             if overlap < SAME_CLAIM {
                 overlap = overlap.max(seq_similarity(&a.words, &b.words));
             }
-            if overlap < SAME_CLAIM {
+            let need = if links.contains(&(a.sentence, b.sentence)) {
+                LINKED_CLAIM
+            } else {
+                SAME_CLAIM
+            };
+            if overlap < need {
                 return None;
             }
             let bonus = if same_speaker(a, b) { 0.2 } else { 0.0 };
@@ -532,7 +687,11 @@ mod tests {
                 "the councillors who have voiced their doubts will be heard",
                 Direct,
             ),
-            quote("Mara Quill", "We stand by every word of the report.", Direct),
+            quote(
+                "Mara Quill",
+                "We stand by every word of the report.",
+                Direct,
+            ),
         ]);
         let r = statuses(&a, &b);
         assert!(
@@ -658,7 +817,10 @@ mod tests {
             )],
             ..Article::default()
         };
-        assert_eq!(super::super::compare(&a, &b).claims[0].status, Status::Shared);
+        assert_eq!(
+            super::super::compare(&a, &b).claims[0].status,
+            Status::Shared
+        );
     }
 
     #[test]
