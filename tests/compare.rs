@@ -703,11 +703,11 @@ fn violations(la: &Article, ra: &Article, c: &Comparison) -> Vec<String> {
             ));
         }
     }
-    // a statement paired in one section is not one-sided in another: no quote alone on
-    // each side of a pair of sentences the claims pair, and the other way round
+    // a statement shared in one section is not one-sided in another: no quote alone on
+    // each side of a pair of sentences whose claims are shared, and the other way round
     let pairs = |rows: &[(Status, Option<usize>, Option<usize>)]| -> Vec<(usize, usize)> {
         rows.iter()
-            .filter(|r| matches!(r.0, Status::Shared | Status::Reworded | Status::Differs))
+            .filter(|r| matches!(r.0, Status::Shared | Status::Reworded))
             .filter_map(|r| Some((r.1?, r.2?)))
             .collect()
     };

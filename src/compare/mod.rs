@@ -124,19 +124,20 @@ pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison
         (&l.claim_join, &r.claim_join),
         &links,
     );
-    let claim_links: quotes::Links = claim_rows
-        .iter()
-        .filter_map(|c| linked_row(c.status, c.left_sentence, c.right_sentence))
-        .collect();
-    // the quotes of sentences whose claims were paired are one statement too
+    // the quotes of sentences whose claims are shared are one statement too (claims that
+    // differ say different things: their quotes are no rewording of each other)
+    let shared_claims = |rows: &[crate::model::Row]| -> quotes::Links {
+        rows.iter()
+            .filter(|c| c.status == Status::Shared)
+            .filter_map(|c| linked_row(c.status, c.left_sentence, c.right_sentence))
+            .collect()
+    };
+    let claim_links = shared_claims(&claim_rows);
     let (quote_rows, _) = quotes::join_one_sided_quotes(quote_rows, &claim_links);
     let quote_links: quotes::Links = quote_rows.iter().filter_map(linked).collect();
     let (claim_rows, disputes) = quotes::join_one_sided_claims(claim_rows, disputes, &quote_links);
     // and once more, for quotes beside the claims that pass paired
-    let claim_links: quotes::Links = claim_rows
-        .iter()
-        .filter_map(|c| linked_row(c.status, c.left_sentence, c.right_sentence))
-        .collect();
+    let claim_links = shared_claims(&claim_rows);
     let (quote_rows, reworded) = quotes::join_one_sided_quotes(quote_rows, &claim_links);
     links.extend(claim_links);
     links.extend(quote_rows.iter().filter_map(linked));

@@ -37,6 +37,9 @@ pub(crate) struct Said {
 /// evidence, so that a statement is never shared in one section and one-sided in another.
 pub(crate) type Links = std::collections::HashSet<(usize, usize)>;
 
+/// A sorted join list of (content word hash, item).
+pub(crate) type JoinList<'a> = &'a [(u64, u32)];
+
 /// The forms of a speaker's name: the name itself and, when it is a person of the article,
 /// that person's other names.
 fn speaker_forms(a: &Article, speaker: Option<&str>) -> Vec<NameForm> {
@@ -268,7 +271,7 @@ pub(crate) fn align_quotes(
     ra: &Article,
     l: &[Said],
     r: &[Said],
-    (lj, rj): (&[(u64, u32)], &[(u64, u32)]),
+    (lj, rj): (JoinList<'_>, JoinList<'_>),
     links: &Links,
 ) -> (Vec<QuoteRow>, usize) {
     let pairs = candidates(l, r, lj, rj, links);
@@ -499,7 +502,7 @@ pub(crate) fn align_claims(
     ra: &Article,
     l: &[Said],
     r: &[Said],
-    (lj, rj): (&[(u64, u32)], &[(u64, u32)]),
+    (lj, rj): (JoinList<'_>, JoinList<'_>),
     links: &Links,
 ) -> (Vec<Row>, usize) {
     let cands = candidates(l, r, lj, rj, links)
