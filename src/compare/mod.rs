@@ -169,7 +169,7 @@ pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison
         reworded,
         disputes,
     };
-    Comparison {
+    let mut c = Comparison {
         left: la.id.clone(),
         right: ra.id.clone(),
         facts: fa.rows,
@@ -179,7 +179,67 @@ pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison
         claims: claim_rows,
         sentences: sentence_pairs,
         summary,
+    };
+    unrelated_never_differ(&mut c);
+    c
+}
+
+/// How much two sources have in common: the sum of the shared sentences, facts and people
+/// (each a share in 0..=1), and a little for a spelling variant. Pairs are listed closest
+/// first; a pair at 0 has nothing in common and is not offered as a comparison.
+pub fn closeness(c: &Comparison) -> f32 {
+    c.summary.sentences_shared
+        + c.summary.facts_shared
+        + c.summary.people_shared
+        + c.variants.len().min(1) as f32 * 0.01
+}
+
+/// Do two sources have anything in common: a share, an aligned sentence, a spelling
+/// variant, a fact, person or quote both report, or a claim both make (alike or not)? A pair with nothing in common
+/// is no comparison.
+pub fn related(c: &Comparison) -> bool {
+    let both = |st: Status| matches!(st, Status::Shared | Status::Reworded);
+    closeness(c) > 0.0
+        || !c.sentences.is_empty()
+        || !c.variants.is_empty()
+        || c.facts.iter().chain(&c.people).any(|r| both(r.status))
+        || c.quotes.iter().any(|q| both(q.status))
+        // a claim told otherwise is one subject in common (an assertion and its denial)
+        || c.claims
+            .iter()
+            .any(|r| !matches!(r.status, Status::LeftOnly | Status::RightOnly))
+}
+
+/// Two unrelated sources (nothing in common) never disagree: what looked like a
+/// disagreement is two one-sided items.
+fn unrelated_never_differ(c: &mut Comparison) {
+    if related(c) {
+        return;
     }
+    for rows in [&mut c.facts, &mut c.claims] {
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows.drain(..) {
+            if r.status == Status::Differs {
+                out.push(crate::model::Row {
+                    status: Status::LeftOnly,
+                    right: None,
+                    right_sentence: None,
+                    ..r.clone()
+                });
+                out.push(crate::model::Row {
+                    status: Status::RightOnly,
+                    left: None,
+                    left_sentence: None,
+                    ..r
+                });
+            } else {
+                out.push(r);
+            }
+        }
+        out.sort_by_key(|r| r.status.rank());
+        *rows = out;
+    }
+    c.summary.differs = 0;
 }
 
 /// The sentence pair of a row that pairs two items.

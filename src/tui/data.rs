@@ -314,6 +314,8 @@ impl Data {
     }
 }
 
+/// The pairs offered in Compare: closest first (as the report orders them); with more than
+/// one pair, a pair with nothing in common is no comparison and is left out.
 fn pairs(store: &Store) -> Vec<Pair> {
     let ids: HashMap<&str, usize> = store
         .articles
@@ -321,18 +323,28 @@ fn pairs(store: &Store) -> Vec<Pair> {
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    store
+    let many = store.comparisons.len() > 1;
+    let mut out: Vec<(f32, Pair)> = store
         .comparisons
         .iter()
         .enumerate()
+        .filter(|(_, c)| !many || crate::compare::related(c))
         .filter_map(|(ci, c)| {
-            Some(Pair {
-                comparison: ci,
-                left: *ids.get(c.left.as_str())?,
-                right: *ids.get(c.right.as_str())?,
-            })
+            Some((
+                crate::compare::closeness(c),
+                Pair {
+                    comparison: ci,
+                    left: *ids.get(c.left.as_str())?,
+                    right: *ids.get(c.right.as_str())?,
+                },
+            ))
         })
-        .collect()
+        .collect();
+    out.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.comparison.cmp(&b.1.comparison))
+    });
+    out.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Find the item of `items` a comparison row points at: by sentence and text, else by text.

@@ -46,10 +46,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         empty(app, inner, buf, "comparing needs at least two sources");
         return;
     };
+    // how much the pair has in common: the mean of its shared sentences, facts and people
+    let common = app
+        .data
+        .store
+        .comparisons
+        .get(p.comparison)
+        .map_or(0.0, |c| crate::compare::closeness(c) / 3.0);
     let title = format!(
-        " Compare · pair {}/{} · s swaps · [ ] other pair{} ",
+        " Compare · pair {}/{} ({:.0}% in common) · s swaps · [ ] other pair{} ",
         app.pair + 1,
         app.data.pairs.len(),
+        (common * 100.0).min(100.0),
         if app.differences_only {
             " · differences only (d)"
         } else {
