@@ -507,3 +507,300 @@ fn long_timelines_and_tables_stay_bounded_and_aligned() {
     assert!(shared > 3000, "{shared} shared of {}", c.facts.len());
     assert_eq!(c.sentences.len(), 3000);
 }
+
+// ---------------------------------------------------------------------------------------
+// The invariants of a comparison, over the seeds and (when present beside the clone) the
+// development corpus: checked here with words of their own, not the compare module's.
+
+/// The development corpus's articles: `../shared/corpus/articles` beside the clone (as in
+/// CI), else the shared workspace; `None` when neither is there.
+fn corpus_dir() -> Option<std::path::PathBuf> {
+    [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/articles"),
+        "/work/shared/corpus/articles",
+    ]
+    .iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.is_dir())
+}
+
+/// Folded words of a text, punctuation left out.
+fn plain_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == ','))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "no" | "never" | "nobody" | "nothing" | "none") || w.ends_with("n't")
+}
+
+/// The figures of a text: runs of digits, with thousands separators dropped.
+fn figures(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = plain_words(s)
+        .into_iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(|w| w.replace(',', ""))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn date_words(s: &str) -> Vec<&'static str> {
+    let mut out: Vec<&str> = MONTHS
+        .iter()
+        .chain(WEEKDAYS.iter())
+        .copied()
+        .filter(|m| s.split(|c: char| !c.is_alphabetic()).any(|w| w == *m))
+        .collect();
+    out.sort();
+    out
+}
+
+/// One side's list within the other's.
+fn nested<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
+}
+
+/// Why two sides of a "shared" row of statements disagree, if they do: a figure or a date
+/// that only one side has while the other has one of its own, or the same words with a
+/// negation on one side only.
+fn statement_conflict(l: &str, r: &str) -> Option<String> {
+    if !nested(&figures(l), &figures(r)) {
+        return Some(format!("figures {:?} / {:?}", figures(l), figures(r)));
+    }
+    if !nested(&date_words(l), &date_words(r)) {
+        return Some(format!("dates {:?} / {:?}", date_words(l), date_words(r)));
+    }
+    let (wl, wr) = (plain_words(l), plain_words(r));
+    let strip = |w: &[String]| -> Vec<String> {
+        w.iter()
+            .filter(|x| !is_negation(x) || x.ends_with("n't"))
+            .map(|x| x.trim_end_matches("n't").to_owned())
+            .collect()
+    };
+    let negs = |w: &[String]| w.iter().filter(|x| is_negation(x)).count();
+    if strip(&wl) == strip(&wr) && negs(&wl) != negs(&wr) {
+        return Some("negation".into());
+    }
+    None
+}
+
+/// A shared fact row: both facts found, and where both are dates resolved to the day or
+/// figures in one unit with no qualifier, the same.
+fn fact_conflict(la: &Article, ra: &Article, row: &crossread::model::Row) -> Option<String> {
+    let find = |a: &'_ Article, text: &Option<String>, s: Option<usize>| -> Option<Fact> {
+        a.facts
+            .iter()
+            .find(|f| Some(&f.text) == text.as_ref() && Some(f.sentence) == s)
+            .cloned()
+    };
+    let (Some(x), Some(y)) = (
+        find(la, &row.left, row.left_sentence),
+        find(ra, &row.right, row.right_sentence),
+    ) else {
+        return Some("a side of the row is no fact of its article".into());
+    };
+    if let (Some(d), Some(e)) = (&x.date, &y.date) {
+        let (d, e) = (
+            d.split('T').next().unwrap_or(""),
+            e.split('T').next().unwrap_or(""),
+        );
+        if !(d.starts_with(e) || e.starts_with(d)) && d.len() >= 4 && e.len() >= 4 {
+            return Some(format!("dates {d} / {e}"));
+        }
+    }
+    let exact = |f: &Fact| f.qualifier.is_none() && f.value_max.is_none() && f.alt.is_none();
+    if x.kind == y.kind
+        && matches!(
+            x.kind,
+            FactKind::Quantity | FactKind::Money | FactKind::Percent
+        )
+        && x.unit == y.unit
+        && exact(&x)
+        && exact(&y)
+        && figures(&x.text).len() == 1
+        && figures(&y.text).len() == 1
+        && let (Some(a), Some(b)) = (x.value, y.value)
+        && (a - b).abs() > 0.01 * a.abs().max(b.abs())
+    {
+        return Some(format!("values {a} / {b}"));
+    }
+    None
+}
+
+/// Every violation of the invariants in one comparison.
+fn violations(la: &Article, ra: &Article, c: &Comparison) -> Vec<String> {
+    let mut out = Vec::new();
+    let quotes = c.quotes.iter().map(|q| {
+        (
+            q.status,
+            &q.left,
+            &q.right,
+            q.left_sentence,
+            q.right_sentence,
+        )
+    });
+    let claims = c.claims.iter().map(|q| {
+        (
+            q.status,
+            &q.left,
+            &q.right,
+            q.left_sentence,
+            q.right_sentence,
+        )
+    });
+    for (section, rows) in [
+        ("quote", quotes.collect::<Vec<_>>()),
+        ("claim", claims.collect()),
+    ] {
+        for (st, l, r, _, _) in &rows {
+            if *st == Status::Shared
+                && let (Some(l), Some(r)) = (l, r)
+                && let Some(why) = statement_conflict(l, r)
+            {
+                out.push(format!("shared {section} differs in {why}: {l:?} / {r:?}"));
+            }
+        }
+    }
+    for row in &c.facts {
+        if row.status == Status::Shared
+            && let Some(why) = fact_conflict(la, ra, row)
+        {
+            out.push(format!(
+                "shared fact {:?} / {:?}: {why}",
+                row.left, row.right
+            ));
+        }
+    }
+    // a statement shared in one section is not one-sided in another: no quote alone on
+    // each side of a pair of sentences whose claims are shared, and the other way round
+    let pairs = |rows: &[(Status, Option<usize>, Option<usize>)]| -> Vec<(usize, usize)> {
+        rows.iter()
+            .filter(|r| matches!(r.0, Status::Shared | Status::Reworded))
+            .filter_map(|r| Some((r.1?, r.2?)))
+            .collect()
+    };
+    let alone = |rows: &[(Status, Option<usize>, Option<usize>)], s: Status, left: bool| {
+        rows.iter()
+            .filter(|r| r.0 == s)
+            .filter_map(|r| if left { r.1 } else { r.2 })
+            .collect::<Vec<usize>>()
+    };
+    let q: Vec<_> = c
+        .quotes
+        .iter()
+        .map(|r| (r.status, r.left_sentence, r.right_sentence))
+        .collect();
+    let k: Vec<_> = c
+        .claims
+        .iter()
+        .map(|r| (r.status, r.left_sentence, r.right_sentence))
+        .collect();
+    for (a, b, what) in [(&k, &q, "quotes"), (&q, &k, "claims")] {
+        let (lo, ro) = (
+            alone(b, Status::LeftOnly, true),
+            alone(b, Status::RightOnly, false),
+        );
+        for (s, t) in pairs(a) {
+            if lo.contains(&s) && ro.contains(&t) {
+                out.push(format!(
+                    "sentences {s} / {t} paired, but their {what} are one-sided"
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_shared_row_differs_in_a_number_a_date_or_a_negation() {
+    let mut stores = vec![load_seeds().store];
+    if let Some(dir) = corpus_dir() {
+        // same-event groups: files named <group>_<letter>_<outlet>.txt
+        let mut groups: std::collections::BTreeMap<String, Vec<std::path::PathBuf>> =
+            Default::default();
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_owned();
+            if let Some((g, _)) = name.split_once('_') {
+                groups.entry(g.to_owned()).or_default().push(p);
+            }
+        }
+        for (_, mut paths) in groups {
+            if paths.len() >= 2 {
+                paths.sort();
+                stores.push(crossread::store::load_paths(&paths).store);
+            }
+        }
+    } else {
+        eprintln!("no corpus beside the clone: the seeds only");
+    }
+    let mut bad = Vec::new();
+    let mut compared = 0;
+    for store in &stores {
+        for c in &store.comparisons {
+            let find = |id: &str| store.articles.iter().find(|a| a.id == id);
+            let (Some(la), Some(ra)) = (find(&c.left), find(&c.right)) else {
+                continue;
+            };
+            compared += 1;
+            bad.extend(
+                violations(la, ra, c)
+                    .into_iter()
+                    .map(|v| format!("{} / {}: {v}", la.id, ra.id)),
+            );
+        }
+    }
+    assert!(compared >= 1);
+    assert!(
+        bad.is_empty(),
+        "{} violations:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_invariant_checks_can_fail() {
+    assert!(
+        statement_conflict("the ferry carried 40 people", "the ferry carried 60 people").is_some()
+    );
+    assert!(statement_conflict("they met in May", "they met in April").is_some());
+    assert!(statement_conflict("the dam was inspected", "the dam wasn't inspected").is_some());
+    assert!(statement_conflict("the dam was inspected", "the dam was inspected in May").is_none());
+}

@@ -491,21 +491,29 @@ fn open_jumps_to_the_sentence_from_every_tab() {
     assert_eq!(a.read.target, Some(sentence_of(ledger, "denied that")));
     // compare: the focused side's sentence
     let mut a = on(Tab::Compare);
-    // the selection starts on the first aligned sentence, not on its heading
+    // the selection starts on the first item, not on its heading: the first one with a
+    // sentence on the right opens there
     a.update(Action::FocusRight);
+    while a
+        .compare
+        .current()
+        .is_some_and(|i| a.compare_rows[i].right_sentence.is_none())
+    {
+        a.update(Action::Down);
+    }
+    let want = a
+        .compare
+        .current()
+        .and_then(|i| a.compare_rows[i].right_sentence);
+    assert!(want.is_some());
     a.update(Action::Open);
     assert_eq!(a.read.article, 1);
-    assert_eq!(
-        a.read.target,
-        Some(sentence_of(courier, "complete control"))
-    );
-    // a pair with nothing compared has only headings: nothing to open
+    assert_eq!(a.read.target, want);
+    let _ = courier;
+    // a pair with nothing compared is not offered: every pair has items
     let mut a = on(Tab::Compare);
     a.update(Action::PrevPair);
-    assert!(a.compare_rows.iter().all(|r| r.heading.is_some()));
-    a.update(Action::Open);
-    assert_eq!(a.tab, Tab::Compare);
-    assert!(a.status.is_some());
+    assert!(a.compare_rows.iter().any(|r| r.heading.is_none()));
     // overview: a card opens its article at the top
     let mut a = on(Tab::Overview);
     a.update(Action::Down);
@@ -661,16 +669,16 @@ fn pairs_swap_and_cycle() {
             .any(|r| r.status == Some(crossread::model::Status::RightOnly)
                 && r.right.iter().any(|x| x.text == "Moscow"))
     );
+    // the pair with nothing in common is not offered; the others come closest first
+    assert_eq!(a.data.pairs.len(), 2);
     a.update(Action::NextPair);
-    let p = a.pair().expect("pairs");
-    assert_eq!((p.left, p.right, a.swapped), (0, 2, false));
-    a.update(Action::NextPair);
+    assert_eq!((a.pair, a.swapped), (1, false));
     a.update(Action::NextPair);
     assert_eq!(a.pair, 0, "wraps around");
     a.update(Action::PrevPair);
-    assert_eq!(a.pair, 2);
+    assert_eq!(a.pair, 1);
     let s = screen(&a, 120, 40);
-    assert!(s.contains("left: Evening Courier"), "{s}");
+    assert!(s.contains("% in common)"), "{s}");
     // one pair only: a message instead
     let mut store = fixture();
     store.articles.truncate(2);
@@ -856,4 +864,68 @@ fn the_mouse_clicks_tabs_and_scrolls_only_when_enabled() {
         modifiers: KeyModifiers::NONE,
     });
     assert_eq!(event::to_action(&a, &wheel, true), Some(Action::ScrollDown));
+}
+
+// ---------------------------------------------------------------- compare: differences first
+
+#[test]
+fn the_seeds_compare_opens_on_a_disagreement_or_a_spelling_variant() {
+    let store = crossread::store::load_seeds().store;
+    let mut a = app_with(store, true);
+    a.update(Action::TabCompare);
+    let s = screen(&a, 80, 24);
+    assert!(
+        s.contains("Disagreements") || s.contains("Spelling variants"),
+        "{s}"
+    );
+    assert!(s.contains("differs") || s.contains("spelling"), "{s}");
+    assert!(!s.contains("100% same"), "{s}");
+}
+
+#[test]
+fn compare_hides_shared_material_and_jumps_between_sections() {
+    let store = crossread::store::load_seeds().store;
+    let mut a = app_with(store, true);
+    a.update(Action::TabCompare);
+    let shown = |a: &App| -> Vec<bool> {
+        a.compare
+            .rows
+            .iter()
+            .map(|&i| a.compare_rows[i].shared)
+            .collect()
+    };
+    assert!(shown(&a).contains(&true));
+    a.update(Action::DifferencesOnly);
+    assert!(!shown(&a).contains(&true), "differences only");
+    assert!(!shown(&a).is_empty());
+    assert!(screen(&a, 80, 24).contains("differences only"));
+    a.update(Action::DifferencesOnly);
+    assert!(shown(&a).contains(&true));
+    // the next section starts on its first item; the heading above stays in view
+    let heading_of = |a: &App| {
+        let k = a.compare.scroll.selected;
+        (0..=k)
+            .rev()
+            .find_map(|j| a.compare_rows[a.compare.rows[j]].heading.clone())
+    };
+    let first = heading_of(&a);
+    a.update(Action::NextSection);
+    let second = heading_of(&a);
+    assert_ne!(first, second);
+    assert!(
+        a.compare_rows[a.compare.rows[a.compare.scroll.selected]]
+            .heading
+            .is_none()
+    );
+    a.update(Action::PrevSection);
+    assert_eq!(heading_of(&a), first);
+    for _ in 0..40 {
+        a.update(Action::Down);
+    }
+    let s = screen(&a, 80, 24);
+    let sticky = s.lines().nth(3).unwrap_or("");
+    assert!(
+        sticky.contains("── "),
+        "the section heading stays visible:\n{s}"
+    );
 }

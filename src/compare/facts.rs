@@ -15,7 +15,7 @@ use crate::lexicon::CALENDAR;
 use crate::model::{Article, Fact, FactKind, Row, Status};
 use crate::text::fold;
 
-use super::names::NameForm;
+use super::names::{NameForm, NameScan};
 use super::rules::{Bound, RULES};
 use super::words::{Bag, content_stem, fold_word, hash, is_generic};
 
@@ -35,17 +35,31 @@ pub(crate) struct Value {
     pub base: f64,
 }
 
-/// Year, month and day where known.
+/// Year, month, day and weekday where known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct DateParts {
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
+    /// 1 = Monday … 7 = Sunday: printed ("late Tuesday"), or worked out from a full date.
+    pub weekday: Option<u32>,
 }
 
 impl DateParts {
     fn is_empty(&self) -> bool {
-        self.year.is_none() && self.month.is_none() && self.day.is_none()
+        self.year.is_none() && self.month.is_none() && self.day.is_none() && self.weekday.is_none()
+    }
+
+    /// The weekday, printed or of the full date (1 = Monday).
+    fn weekday(&self) -> Option<u32> {
+        self.weekday.or_else(|| {
+            let (y, m, d) = (self.year?, self.month?, self.day?);
+            // Sakamoto's method: 0 = Sunday
+            const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+            let y = if m < 3 { y - 1 } else { y };
+            let w = (y + y / 4 - y / 100 + y / 400 + T[(m - 1) as usize] + d as i32).rem_euclid(7);
+            Some(if w == 0 { 7 } else { w as u32 })
+        })
     }
 
     /// A number that sorts dates in time order (missing parts count as zero).
@@ -64,6 +78,9 @@ pub(crate) struct FactKey {
     pub bound: Bound,
     pub date: DateParts,
     pub name: Option<String>,
+    /// The word keys of a place or organisation name, and whether it is a place.
+    pub name_keys: Vec<String>,
+    pub place: bool,
     pub topic: Bag,
     pub text: String,
     /// Text and subject folded: a fact printed twice in one article is listed once.
@@ -202,6 +219,7 @@ fn iso_parts(iso: &str) -> DateParts {
         year: year_part.parse::<i32>().ok(),
         month: num(it.next()).filter(|m| (1..=12).contains(m)),
         day: num(it.next()).filter(|d| (1..=31).contains(d)),
+        weekday: None,
     }
 }
 
@@ -211,7 +229,10 @@ fn printed_parts(text: &str) -> DateParts {
     let mut p = DateParts::default();
     for (i, t) in toks.iter().enumerate() {
         let w = t.text(text);
-        if let Some(m) = CALENDAR.month(w) {
+        if let Some(d) = CALENDAR.weekday(w) {
+            // the calendar counts from 0 (Monday)
+            p.weekday = Some(d + 1);
+        } else if let Some(m) = CALENDAR.month(w) {
             p.month = Some(m);
             let day_near = |k: usize| {
                 toks.get(k)
@@ -374,6 +395,7 @@ fn key_in(f: &Fact, sentence_words: &[String]) -> FactKey {
     let mut values = Vec::new();
     let mut date = DateParts::default();
     let mut name = None;
+    let mut name_keys = Vec::new();
     let mut distinctive = true;
     match class {
         Class::Measure => {
@@ -403,8 +425,11 @@ fn key_in(f: &Fact, sentence_words: &[String]) -> FactKey {
         }
         Class::Date => {
             date = f.date.as_deref().map(iso_parts).unwrap_or_default();
+            let printed = printed_parts(&f.text);
             if date.is_empty() {
-                date = printed_parts(&f.text);
+                date = printed;
+            } else if date.weekday.is_none() && date.day.is_none() {
+                date.weekday = printed.weekday;
             }
             if date.is_empty()
                 && let Some(v) = f.value
@@ -413,10 +438,14 @@ fn key_in(f: &Fact, sentence_words: &[String]) -> FactKey {
             {
                 date.year = Some(v as i32);
             }
-            distinctive = date.year.is_some() || date.day.is_some();
+            // a weekday in two reports of one story is one day of one week
+            distinctive = date.year.is_some() || date.day.is_some() || date.weekday.is_some();
         }
         Class::Named => {
-            name = NameForm::organisation(&f.text).map(|n| n.squash);
+            if let Some(n) = NameForm::organisation(&f.text) {
+                name = Some(n.squash);
+                name_keys = n.keys;
+            }
         }
     }
     FactKey {
@@ -425,6 +454,8 @@ fn key_in(f: &Fact, sentence_words: &[String]) -> FactKey {
         bound: bound_of(f),
         date,
         name,
+        name_keys,
+        place: f.kind == FactKind::Place,
         topic: topic(f, sentence_words),
         text: f.text.clone(),
         repeat_key: format!(
@@ -507,6 +538,7 @@ fn date_rel(a: &DateParts, b: &DateParts) -> Rel {
         (a.year.map(|v| v as i64), b.year.map(|v| v as i64)),
         (a.month.map(i64::from), b.month.map(i64::from)),
         (a.day.map(i64::from), b.day.map(i64::from)),
+        (a.weekday().map(i64::from), b.weekday().map(i64::from)),
     ] {
         if let (Some(x), Some(y)) = (x, y) {
             if x != y {
@@ -536,6 +568,19 @@ pub(crate) fn relate(a: &FactKey, b: &FactKey) -> Rel {
         Class::Named => {
             if a.name.is_some() && a.name == b.name {
                 Rel::Same
+            } else if a.place != b.place || a.name.is_none() || b.name.is_none() {
+                Rel::Unrelated
+            } else if a.place {
+                // two places of one kind (both unknown to the gazetteer: towns, or the
+                // same kind of entry) can be two accounts of where something happened
+                let kind = |k: &FactKey| crate::gazetteer::place_kind(&k.text);
+                if kind(a) == kind(b) {
+                    Rel::Conflict
+                } else {
+                    Rel::Unrelated
+                }
+            } else if one_word_apart(&a.name_keys, &b.name_keys) {
+                Rel::Conflict
             } else {
                 Rel::Unrelated
             }
@@ -574,6 +619,12 @@ pub(crate) fn relate(a: &FactKey, b: &FactKey) -> Rel {
     }
 }
 
+/// Two names of three or more words that differ in exactly one word, in place ("House
+/// Foreign Relations Committee" / "House Foreign Affairs Committee").
+fn one_word_apart(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.len() >= 3 && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
+}
+
 /// Subject overlap a pair needs to count as one fact, by how telling the values are.
 fn shared_threshold(rel: Rel, a: &FactKey, b: &FactKey) -> f32 {
     let distinctive = a.distinctive && b.distinctive;
@@ -585,8 +636,13 @@ fn shared_threshold(rel: Rel, a: &FactKey, b: &FactKey) -> f32 {
     }
 }
 
+/// The subject overlap granted to two facts of sentences another section aligned.
+const LINKED_TOPIC: f32 = 0.5;
+
 /// Subject overlap a conflicting pair needs to be shown as a disagreement.
 const DIFFERS_THRESHOLD: f32 = 0.45;
+/// The same for two places, each printed by one article only: the words around them.
+const PLACE_DIFFERS_THRESHOLD: f32 = 0.2;
 
 /// Candidate pairs: facts of one dimension within reach of each other's value, dates
 /// against dates, names with one key. Each list is sorted, so this is a merge, not a
@@ -677,6 +733,14 @@ fn candidates(l: &FactJoin, r: &FactJoin) -> Vec<(u32, u32)> {
         }
     }
     out.extend(super::names::join(&l.names, &r.names));
+    // names: every pair when few, so that two names for one role can be told apart
+    if l.names.len() * r.names.len() <= MAX_ALL_DATE_PAIRS {
+        for &(_, i) in &l.names {
+            for &(_, j) in &r.names {
+                out.push((i, j));
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -693,7 +757,17 @@ pub(crate) struct FactAlignment {
 
 /// Align two articles' facts: agreeing pairs first (best first, one to one), then
 /// disagreements among what is left, then what only one side states.
-pub(crate) fn align(lk: &[FactKey], rk: &[FactKey], lj: &FactJoin, rj: &FactJoin) -> FactAlignment {
+///
+/// Two names differ only when neither article prints the other's name (`scans`: the names
+/// each article prints): an article that names both places tells of two places.
+pub(crate) fn align(
+    lk: &[FactKey],
+    rk: &[FactKey],
+    lj: &FactJoin,
+    rj: &FactJoin,
+    scans: Option<(&NameScan, &NameScan)>,
+    links: &super::quotes::Links,
+) -> FactAlignment {
     let mut agree: Vec<(f32, u32, u32)> = Vec::new();
     let mut conflict: Vec<(f32, u32, u32)> = Vec::new();
     for (i, j) in candidates(lj, rj) {
@@ -702,13 +776,30 @@ pub(crate) fn align(lk: &[FactKey], rk: &[FactKey], lj: &FactJoin, rj: &FactJoin
         if rel == Rel::Unrelated {
             continue;
         }
-        let t = a.topic.cosine(&b.topic);
+        let mut t = a.topic.cosine(&b.topic);
+        if links.contains(&(a.sentence, b.sentence)) {
+            // one statement in both: its figures count the same things
+            t = t.max(LINKED_TOPIC);
+        }
         let same_bound = if a.bound == b.bound { 0.1 } else { 0.0 };
         match rel {
             Rel::Same | Rel::Compatible => {
                 if t >= shared_threshold(rel, a, b) {
                     let base = if rel == Rel::Same { 0.5 } else { 0.3 };
                     agree.push((t + base + same_bound / 2.0, i, j));
+                }
+            }
+            Rel::Conflict if a.class == Class::Named => {
+                let Some((ls, rs)) = scans else { continue };
+                let unknown = !rs.prints(&fold(&a.text)) && !ls.prints(&fold(&b.text));
+                // a town needs the same surroundings; a name one word apart is telling
+                let need = if a.place {
+                    PLACE_DIFFERS_THRESHOLD
+                } else {
+                    0.0
+                };
+                if unknown && t >= need {
+                    conflict.push((t, i, j));
                 }
             }
             Rel::Conflict => {
@@ -899,11 +990,18 @@ mod tests {
         let (mut ka, mut kb) = (Keys::new(a), Keys::new(b));
         let lk: Vec<FactKey> = a.facts.iter().map(|f| ka.key(f)).collect();
         let rk: Vec<FactKey> = b.facts.iter().map(|f| kb.key(f)).collect();
-        align(&lk, &rk, &join_lists(&lk), &join_lists(&rk))
-            .rows
-            .into_iter()
-            .map(|r| (r.status, r.left, r.right))
-            .collect()
+        align(
+            &lk,
+            &rk,
+            &join_lists(&lk),
+            &join_lists(&rk),
+            None,
+            &Default::default(),
+        )
+        .rows
+        .into_iter()
+        .map(|r| (r.status, r.left, r.right))
+        .collect()
     }
 
     fn has(
@@ -1098,6 +1196,67 @@ mod tests {
             has(&rows, Status::Differs, "June 2019", "in August"),
             "{rows:#?}"
         );
+    }
+
+    #[test]
+    fn weekdays_meet_their_weekday_and_the_full_date_they_fall_on() {
+        let day = |text: &str, iso: Option<&str>, s| Fact {
+            kind: FactKind::Date,
+            text: text.into(),
+            date: iso.map(Into::into),
+            sentence: s,
+            ..Fact::default()
+        };
+        let a = article(
+            &["The council voted on Wednesday to close the bridge after a long debate."],
+            vec![day("on Wednesday", None, 0)],
+        );
+        let b = article(
+            &["Late Wednesday the council agreed to shut the bridge, and repairs start in March."],
+            vec![day("Late Wednesday", None, 0)],
+        );
+        let rows = aligned(&a, &b);
+        assert!(
+            has(&rows, Status::Shared, "on Wednesday", "Late Wednesday"),
+            "{rows:#?}"
+        );
+        // 2024-03-06 was a Wednesday, 2024-03-07 a Thursday
+        let p = iso_parts("2024-03-06");
+        assert_eq!(p.weekday(), Some(3));
+        let wed = printed_parts("Wednesday");
+        assert_eq!(date_rel(&p, &wed), Rel::Compatible);
+        assert_eq!(date_rel(&iso_parts("2024-03-07"), &wed), Rel::Conflict);
+        assert_eq!(date_rel(&printed_parts("Tuesday"), &wed), Rel::Conflict);
+    }
+
+    #[test]
+    fn names_one_word_apart_and_two_towns_for_one_event_differ() {
+        let named = |kind, text: &str, s| Fact {
+            kind,
+            text: text.into(),
+            sentence: s,
+            ..Fact::default()
+        };
+        let ka = |f: &Fact, words: &[&str]| {
+            key_in(f, &words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+        };
+        let x = ka(
+            &named(FactKind::Organisation, "Harbour Safety Committee", 0),
+            &[],
+        );
+        let y = ka(
+            &named(FactKind::Organisation, "Harbour Works Committee", 0),
+            &[],
+        );
+        let z = ka(&named(FactKind::Organisation, "River Works Board", 0), &[]);
+        assert_eq!(relate(&x, &y), Rel::Conflict);
+        assert_eq!(relate(&x, &z), Rel::Unrelated);
+        let t = ka(&named(FactKind::Place, "Eastbrook", 0), &[]);
+        let u = ka(&named(FactKind::Place, "Westmoor", 0), &[]);
+        assert_eq!(relate(&t, &u), Rel::Conflict);
+        // a town against a country is no disagreement
+        let c = ka(&named(FactKind::Place, "France", 0), &[]);
+        assert_eq!(relate(&t, &c), Rel::Unrelated);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::model::{Article, Comparison, Summary, Variant};
+use crate::model::{Article, Comparison, QuoteRow, Status, Summary, Variant};
 
 pub use sentences::{DiffKind, MIN_SIMILARITY, diff_spans, diff_words};
 
@@ -103,13 +103,53 @@ fn share(common: usize, left: usize, right: usize) -> f32 {
 /// Compare two indexed articles.
 pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison {
     let (la, ra) = (l.article, r.article);
-    let fa = facts::align(&l.facts, &r.facts, &l.fact_join, &r.fact_join);
-    let pa = people::align(l, r);
-    let (quote_rows, reworded) =
-        quotes::align_quotes(la, ra, &l.quotes, &r.quotes, &l.quote_join, &r.quote_join);
-    let (claim_rows, disputes) =
-        quotes::align_claims(la, ra, &l.claims, &r.claims, &l.claim_join, &r.claim_join);
+    // sections in order, each reading the sentence pairs the ones before it aligned, so
+    // that one statement is never shared in one section and one-sided in another
     let sentence_pairs = sentences::align(&l.sentences, &r.sentences);
+    let mut links: quotes::Links = sentence_pairs.iter().map(|p| (p.left, p.right)).collect();
+    let (quote_rows, _) = quotes::align_quotes(
+        la,
+        ra,
+        &l.quotes,
+        &r.quotes,
+        (&l.quote_join, &r.quote_join),
+        &links,
+    );
+    links.extend(quote_rows.iter().filter_map(linked));
+    let (claim_rows, disputes) = quotes::align_claims(
+        la,
+        ra,
+        &l.claims,
+        &r.claims,
+        (&l.claim_join, &r.claim_join),
+        &links,
+    );
+    // the quotes of sentences whose claims are shared are one statement too (claims that
+    // differ say different things: their quotes are no rewording of each other)
+    let shared_claims = |rows: &[crate::model::Row]| -> quotes::Links {
+        rows.iter()
+            .filter(|c| c.status == Status::Shared)
+            .filter_map(|c| linked_row(c.status, c.left_sentence, c.right_sentence))
+            .collect()
+    };
+    let claim_links = shared_claims(&claim_rows);
+    let (quote_rows, _) = quotes::join_one_sided_quotes(quote_rows, &claim_links);
+    let quote_links: quotes::Links = quote_rows.iter().filter_map(linked).collect();
+    let (claim_rows, disputes) = quotes::join_one_sided_claims(claim_rows, disputes, &quote_links);
+    // and once more, for quotes beside the claims that pass paired
+    let claim_links = shared_claims(&claim_rows);
+    let (quote_rows, reworded) = quotes::join_one_sided_quotes(quote_rows, &claim_links);
+    links.extend(claim_links);
+    links.extend(quote_rows.iter().filter_map(linked));
+    let fa = facts::align(
+        &l.facts,
+        &r.facts,
+        &l.fact_join,
+        &r.fact_join,
+        Some((&l.scan, &r.scan)),
+        &links,
+    );
+    let pa = people::align(l, r);
 
     let mut variants: Vec<Variant> = names::scan_variants(&l.scan, &r.scan)
         .into_iter()
@@ -129,7 +169,7 @@ pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison
         reworded,
         disputes,
     };
-    Comparison {
+    let mut c = Comparison {
         left: la.id.clone(),
         right: ra.id.clone(),
         facts: fa.rows,
@@ -139,7 +179,79 @@ pub fn compare_indexed(l: &ArticleIndex<'_>, r: &ArticleIndex<'_>) -> Comparison
         claims: claim_rows,
         sentences: sentence_pairs,
         summary,
+    };
+    unrelated_never_differ(&mut c);
+    c
+}
+
+/// How much two sources have in common: the sum of the shared sentences, facts and people
+/// (each a share in 0..=1), and a little for a spelling variant. Pairs are listed closest
+/// first; a pair at 0 has nothing in common and is not offered as a comparison.
+pub fn closeness(c: &Comparison) -> f32 {
+    c.summary.sentences_shared
+        + c.summary.facts_shared
+        + c.summary.people_shared
+        + c.variants.len().min(1) as f32 * 0.01
+}
+
+/// Do two sources have anything in common: a share, an aligned sentence, a spelling
+/// variant, a fact, person or quote both report, or a claim both make (alike or not)? A pair with nothing in common
+/// is no comparison.
+pub fn related(c: &Comparison) -> bool {
+    let both = |st: Status| matches!(st, Status::Shared | Status::Reworded);
+    closeness(c) > 0.0
+        || !c.sentences.is_empty()
+        || !c.variants.is_empty()
+        || c.facts.iter().chain(&c.people).any(|r| both(r.status))
+        || c.quotes.iter().any(|q| both(q.status))
+        // a claim told otherwise is one subject in common (an assertion and its denial)
+        || c.claims
+            .iter()
+            .any(|r| !matches!(r.status, Status::LeftOnly | Status::RightOnly))
+}
+
+/// Two unrelated sources (nothing in common) never disagree: what looked like a
+/// disagreement is two one-sided items.
+fn unrelated_never_differ(c: &mut Comparison) {
+    if related(c) {
+        return;
     }
+    for rows in [&mut c.facts, &mut c.claims] {
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows.drain(..) {
+            if r.status == Status::Differs {
+                out.push(crate::model::Row {
+                    status: Status::LeftOnly,
+                    right: None,
+                    right_sentence: None,
+                    ..r.clone()
+                });
+                out.push(crate::model::Row {
+                    status: Status::RightOnly,
+                    left: None,
+                    left_sentence: None,
+                    ..r
+                });
+            } else {
+                out.push(r);
+            }
+        }
+        out.sort_by_key(|r| r.status.rank());
+        *rows = out;
+    }
+    c.summary.differs = 0;
+}
+
+/// The sentence pair of a row that pairs two items.
+fn linked_row(st: Status, l: Option<usize>, r: Option<usize>) -> Option<(usize, usize)> {
+    match (st, l, r) {
+        (Status::Shared | Status::Reworded | Status::Differs, Some(l), Some(r)) => Some((l, r)),
+        _ => None,
+    }
+}
+
+fn linked(q: &QuoteRow) -> Option<(usize, usize)> {
+    linked_row(q.status, q.left_sentence, q.right_sentence)
 }
 
 /// Up to this many articles, every pair is compared. Beyond it, only pairs that look like

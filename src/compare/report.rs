@@ -190,13 +190,7 @@ fn sentence(a: &Article, i: usize) -> &str {
     a.sentences.get(i).map_or("", |s| s.text.as_str())
 }
 
-/// How much two sources have in common, for ordering the pairs of a large store.
-fn closeness(c: &Comparison) -> f32 {
-    c.summary.sentences_shared
-        + c.summary.facts_shared
-        + c.summary.people_shared
-        + c.variants.len().min(1) as f32 * 0.01
-}
+use super::closeness;
 
 /// A readable Markdown report of the store and its comparisons.
 pub fn markdown(store: &Store) -> String {

@@ -48,6 +48,7 @@ struct WordsFile {
     concepts: Vec<Vec<String>>,
     generic: Vec<String>,
     stopwords: Vec<String>,
+    negations: Vec<String>,
 }
 
 /// A unit: its dimension and its factor to the dimension's base unit.
@@ -91,6 +92,8 @@ pub(crate) struct Rules {
     pub concepts: HashMap<String, String>,
     pub generic: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// Words that negate a statement ("not", "never"); "n't" endings count too.
+    pub negations: HashSet<String>,
 }
 
 impl Rules {
@@ -178,6 +181,7 @@ pub(crate) static RULES: LazyLock<Rules> = LazyLock::new(|| {
         concepts,
         generic: lower_set(file.words.generic),
         stopwords: lower_set(file.words.stopwords),
+        negations: lower_set(file.words.negations),
     }
 });
 

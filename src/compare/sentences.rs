@@ -216,7 +216,7 @@ pub fn diff_spans(a: &str, b: &str) -> Vec<(DiffKind, Range<usize>)> {
 
 /// The edit script turning `a` into `b`, one operation per token: the common start and
 /// end, and between them a longest common subsequence (removals before additions).
-fn edit_script(a: &[String], b: &[String]) -> Vec<DiffKind> {
+pub(crate) fn edit_script(a: &[String], b: &[String]) -> Vec<DiffKind> {
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..]
         .iter()

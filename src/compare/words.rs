@@ -174,6 +174,164 @@ pub(crate) fn seq_similarity<T: PartialEq>(a: &[T], b: &[T]) -> f32 {
     2.0 * lcs_len(a, b) as f32 / (a.len() + b.len()) as f32
 }
 
+/// The opening words of a statement where a name is its actor.
+const LEAD_WORDS: usize = 3;
+
+/// What a word of a statement stands for, when it must agree across two statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Plain,
+    Number(u64),
+    Date(u64),
+    Name(u64),
+    Negation,
+}
+
+/// What must agree for two statements to be "shared": the numbers, the dates (months and
+/// weekdays), the named entities and the negation they print, word by word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Marks {
+    /// The folded words, punctuation left out, and what each stands for.
+    pub words: Vec<String>,
+    pub marks: Vec<Mark>,
+    /// Sorted, de-duplicated number and date keys.
+    pub numbers: Vec<u64>,
+    pub dates: Vec<u64>,
+}
+
+impl Marks {
+    /// The marks of a statement's text.
+    pub fn of(text: &str) -> Marks {
+        let toks = tokens::tokenize(text);
+        let mut m = Marks::default();
+        let mut sentence_start = true;
+        for t in &toks {
+            let raw = t.text(text);
+            if t.kind == Kind::Punct {
+                sentence_start |=
+                    matches!(raw, "." | "?" | "!" | ":" | ";") || tokens::is_quote_mark(raw);
+                continue;
+            }
+            let w = fold_word(raw);
+            let at_start = std::mem::replace(&mut sentence_start, false);
+            // "may" is a month only as "May"
+            let capitalised = raw.starts_with(char::is_uppercase);
+            let mark = if t.is_number() {
+                Mark::Number(hash(w.replace(',', "").trim_start_matches('0')))
+            } else if let Some(v) = RULES.numbers.get(w.as_str()) {
+                Mark::Number(hash(&format!("{v}")))
+            } else if let Some(month) = capitalised
+                .then(|| crate::lexicon::CALENDAR.month(&w))
+                .flatten()
+            {
+                Mark::Date(hash(&format!("month{month}")))
+            } else if let Some(day) = capitalised
+                .then(|| crate::lexicon::CALENDAR.weekday(&w))
+                .flatten()
+            {
+                Mark::Date(hash(&format!("weekday{day}")))
+            } else if RULES.negations.contains(w.as_str()) || w.ends_with("n't") {
+                Mark::Negation
+            } else if capitalised
+                && raw != "I"
+                && !RULES.stopwords.contains(w.as_str())
+                && !super::names::is_title(&w)
+            {
+                // a capitalised word opening a sentence is a name only when the gazetteer
+                // knows it ("Russian forces …"), not "Officials said …"
+                let place = crate::gazetteer::canonical(raw);
+                match place.and_then(crate::gazetteer::country_for).or(place) {
+                    Some(c) => Mark::Name(hash(&super::names::token_key(c))),
+                    None if at_start => Mark::Plain,
+                    None => Mark::Name(hash(&super::names::token_key(raw))),
+                }
+            } else {
+                Mark::Plain
+            };
+            match mark {
+                Mark::Number(h) => m.numbers.push(h),
+                Mark::Date(h) => m.dates.push(h),
+                _ => {}
+            }
+            m.words.push(w);
+            m.marks.push(mark);
+        }
+        for v in [&mut m.numbers, &mut m.dates] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        m
+    }
+
+    /// Do two statements agree on what they print? Numbers and dates: one side's within the
+    /// other's (a statement may say more than the other, not something else). Names and
+    /// negation, word by word: where one text has a name the other has another name in its
+    /// place, or a negation stands on one side only within the words both share, they
+    /// disagree.
+    pub fn agree(&self, other: &Marks) -> bool {
+        let nested = |a: &[u64], b: &[u64]| {
+            let c = common_sorted(a, b);
+            c == a.len() || c == b.len()
+        };
+        if !nested(&self.numbers, &other.numbers) || !nested(&self.dates, &other.dates) {
+            return false;
+        }
+        // who acts: a name opening each statement ("Ukrainian forces …" / "Russian forces …")
+        let lead = |m: &Marks| {
+            m.marks.iter().take(LEAD_WORDS).find_map(|x| match x {
+                Mark::Name(h) => Some(*h),
+                _ => None,
+            })
+        };
+        if let (Some(x), Some(y)) = (lead(self), lead(other))
+            && x != y
+        {
+            return false;
+        }
+        let ops = super::sentences::edit_script(&self.words, &other.words);
+        // a chunk: the words between two runs of shared words, per side
+        let (mut i, mut j) = (0, 0);
+        let (mut removed, mut added): (Vec<Mark>, Vec<Mark>) = (Vec::new(), Vec::new());
+        let mut seen_same = false;
+        let conflict = |removed: &[Mark], added: &[Mark], inside: bool| {
+            let has = |v: &[Mark], f: fn(&Mark) -> bool| v.iter().any(f);
+            let name = |m: &Mark| matches!(m, Mark::Name(_));
+            let neg = |m: &Mark| *m == Mark::Negation;
+            if has(removed, name) && has(added, name) {
+                return true;
+            }
+            let one_sided = has(removed, neg) != has(added, neg);
+            // a negation added or dropped between shared words, or in a replaced phrase
+            one_sided && (inside || (!removed.is_empty() && !added.is_empty()))
+        };
+        for op in ops {
+            match op {
+                super::sentences::DiffKind::Same => {
+                    if (!removed.is_empty() || !added.is_empty())
+                        && conflict(&removed, &added, seen_same)
+                    {
+                        return false;
+                    }
+                    removed.clear();
+                    added.clear();
+                    seen_same = true;
+                    i += 1;
+                    j += 1;
+                }
+                super::sentences::DiffKind::Removed => {
+                    removed.push(self.marks[i]);
+                    i += 1;
+                }
+                super::sentences::DiffKind::Added => {
+                    added.push(other.marks[j]);
+                    j += 1;
+                }
+            }
+        }
+        removed.is_empty() && added.is_empty() || !conflict(&removed, &added, false)
+    }
+}
+
 /// A weighted bag of words (hash, weight), sorted by hash, with its Euclidean norm.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Bag {
@@ -269,5 +427,34 @@ mod tests {
         assert_eq!(common_sorted(&[1, 3, 5, 7], &[3, 4, 5]), 2);
         assert!((set_cosine(&[1, 2], &[2, 3]) - 0.5).abs() < 1e-6);
         assert_eq!(set_cosine(&[], &[1]), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod marks_tests {
+    use super::Marks;
+
+    #[test]
+    fn statements_agree_when_one_says_more_never_when_they_say_otherwise() {
+        let m = |s: &str| Marks::of(s);
+        let base = m("The ferry carried 40 passengers to Velm on Sunday");
+        assert!(base.agree(&m("the ferry carried 40 passengers to Velm")));
+        assert!(!base.agree(&m("The ferry carried 60 passengers to Velm on Sunday")));
+        assert!(!base.agree(&m("The ferry carried 40 passengers to Velm on Monday")));
+        assert!(!base.agree(&m("The ferry carried 40 passengers to Ostra on Sunday")));
+        assert!(!base.agree(&m(
+            "The ferry never carried 40 passengers to Velm on Sunday"
+        )));
+        assert!(!base.agree(&m("The ferry didn't carry 40 passengers to Velm on Sunday")));
+        // "forty" is 40; "may" the verb is no month; a sentence's first word is no name
+        assert!(base.agree(&m("Officials say the ferry carried forty passengers")));
+        assert!(m("it may rain").dates.is_empty());
+        // a demonym is its country
+        assert!(m("Ukrainian forces advanced").agree(&m("forces of Ukraine advanced")));
+        assert!(!m("Ukrainian forces advanced").agree(&m("Russian forces advanced")));
+        assert!(
+            !m("Ukrainian forces still held the north of the town and hit Russian units")
+                .agree(&m("Russian forces have advanced in the Ukrainian town"))
+        );
     }
 }

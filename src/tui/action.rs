@@ -43,6 +43,11 @@ pub enum Action {
     PrevPair,
     NextPair,
     Swap,
+    /// Compare: hide or show the shared material, keeping only the differences.
+    DifferencesOnly,
+    /// Compare: jump to the next or previous section.
+    NextSection,
+    PrevSection,
     CycleSource,
     ToggleBoilerplate,
     PrevArticle,

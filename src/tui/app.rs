@@ -251,6 +251,8 @@ pub struct App {
     pub compare_rows: Vec<CompareRow>,
     pub compare: Filtered,
     pub compare_focus: Focus,
+    /// Compare shows only the differences (the shared material hidden).
+    pub differences_only: bool,
     pub read: ReadState,
     /// One search per tab.
     pub queries: [String; 6],
@@ -337,6 +339,7 @@ impl App {
             compare_rows: Vec::new(),
             compare: Filtered::default(),
             compare_focus: Focus::Left,
+            differences_only: false,
             read: ReadState::default(),
             queries: Default::default(),
             typing: false,
@@ -460,6 +463,13 @@ impl App {
                 } else {
                     self.status = Some("only one pair of sources is loaded".to_owned());
                 }
+            }
+            Action::DifferencesOnly => {
+                self.differences_only = !self.differences_only;
+                self.refilter(Tab::Compare);
+            }
+            Action::NextSection | Action::PrevSection => {
+                self.jump_section(action == Action::NextSection);
             }
             Action::Swap => {
                 if self.data.pairs.is_empty() {
@@ -797,6 +807,43 @@ impl App {
         }
     }
 
+    /// Select the first item of the next (or previous) Compare section.
+    fn jump_section(&mut self, forward: bool) {
+        let rows = &self.compare.rows;
+        let is_heading = |k: usize| self.compare_rows[rows[k]].heading.is_some();
+        let s = self
+            .compare
+            .scroll
+            .selected
+            .min(rows.len().saturating_sub(1));
+        // the heading of the current section, then the one after or before it
+        let here = (0..=s).rev().find(|&k| k < rows.len() && is_heading(k));
+        let target = if forward {
+            (s + 1..rows.len()).find(|&k| is_heading(k))
+        } else {
+            here.and_then(|h| (0..h).rev().find(|&k| is_heading(k)))
+        };
+        let Some(h) = target else {
+            self.status = Some(
+                if forward {
+                    "last section"
+                } else {
+                    "first section"
+                }
+                .to_owned(),
+            );
+            return;
+        };
+        let first_item = (h + 1..rows.len()).take_while(|&k| !is_heading(k)).next();
+        match first_item {
+            Some(k) => self.compare.scroll.selected = k,
+            None => {
+                self.compare.scroll.selected = h;
+                self.skip_headings(forward);
+            }
+        }
+    }
+
     fn rebuild_compare(&mut self) {
         self.compare_rows = match self.pair() {
             Some(_) => {
@@ -871,6 +918,7 @@ impl App {
                     .compare_rows
                     .iter()
                     .enumerate()
+                    .filter(|(_, r)| !(self.differences_only && r.shared))
                     .filter(|(_, r)| q.is_empty() || r.heading.is_none() && r.haystack.contains(&q))
                     .map(|(i, _)| i)
                     .collect();

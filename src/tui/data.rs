@@ -561,6 +561,8 @@ fn merge_short_names(rows: Vec<PersonRow>) -> Vec<PersonRow> {
     slots.into_iter().flatten().collect()
 }
 
+/// The pairs offered in Compare: closest first (as the report orders them); with more than
+/// one pair, a pair with nothing in common is no comparison and is left out.
 fn pairs(store: &Store) -> Vec<Pair> {
     let ids: HashMap<&str, usize> = store
         .articles
@@ -568,18 +570,28 @@ fn pairs(store: &Store) -> Vec<Pair> {
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    store
+    let many = store.comparisons.len() > 1;
+    let mut out: Vec<(f32, Pair)> = store
         .comparisons
         .iter()
         .enumerate()
+        .filter(|(_, c)| !many || crate::compare::related(c))
         .filter_map(|(ci, c)| {
-            Some(Pair {
-                comparison: ci,
-                left: *ids.get(c.left.as_str())?,
-                right: *ids.get(c.right.as_str())?,
-            })
+            Some((
+                crate::compare::closeness(c),
+                Pair {
+                    comparison: ci,
+                    left: *ids.get(c.left.as_str())?,
+                    right: *ids.get(c.right.as_str())?,
+                },
+            ))
         })
-        .collect()
+        .collect();
+    out.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.comparison.cmp(&b.1.comparison))
+    });
+    out.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Find the item of `items` a comparison row points at: by sentence and text, else by text.
@@ -903,6 +915,8 @@ pub struct CompareRow {
     pub left_sentence: Option<usize>,
     pub right_sentence: Option<usize>,
     pub haystack: String,
+    /// Part of the shared material (after the differences): hidden by "differences only".
+    pub shared: bool,
 }
 
 fn plain(s: Option<&str>) -> Vec<Run> {
@@ -917,6 +931,11 @@ fn plain(s: Option<&str>) -> Vec<Run> {
 }
 
 /// The rows of the Compare tab for a pair; `swapped` puts the right source on the left.
+///
+/// The differences come first — a summary block of disagreements (facts and claims that
+/// differ, aligned sentences whose figures differ), spelling variants, reworded quotes and
+/// what only one source reports — then the shared material: aligned sentences, facts (shared
+/// place names folded into one line), people, quotes and claims both print.
 pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
     let c = &data.store.comparisons[pair.comparison];
     let (la, ra) = (
@@ -924,7 +943,8 @@ pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
         &data.store.articles[pair.right],
     );
     let mut rows = Vec::new();
-    let heading = |rows: &mut Vec<CompareRow>, title: &str, n: usize| {
+    let mut shared_part = false;
+    let heading = |rows: &mut Vec<CompareRow>, title: &str, n: usize, shared: bool| {
         rows.push(CompareRow {
             heading: Some(format!("{title} ({n})")),
             label: String::new(),
@@ -934,9 +954,11 @@ pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
             left_sentence: None,
             right_sentence: None,
             haystack: String::new(),
+            shared,
         });
     };
     let push = |rows: &mut Vec<CompareRow>,
+                shared: bool,
                 label: String,
                 status: Option<Status>,
                 (l, ls): (Option<&str>, Option<usize>),
@@ -982,57 +1004,203 @@ pub fn compare_rows(data: &Data, pair: Pair, swapped: bool) -> Vec<CompareRow> {
             left_sentence: ls,
             right_sentence: rs,
             haystack,
+            shared,
         });
     };
-    // a heading and one row for each compared item (facts, people, claims)
-    let section = |rows: &mut Vec<CompareRow>, title: &str, items: &[crate::model::Row]| {
-        heading(rows, title, items.len());
-        for r in items {
+    let row = |rows: &mut Vec<CompareRow>, shared: bool, label: &str, r: &crate::model::Row| {
+        push(
+            rows,
+            shared,
+            label.to_owned(),
+            Some(r.status),
+            (r.left.as_deref(), r.left_sentence),
+            (r.right.as_deref(), r.right_sentence),
+        );
+    };
+    let quote_side = |q: &crate::model::QuoteRow, t: &Option<String>| {
+        let who = q.speaker.as_deref().unwrap_or("(unattributed)");
+        t.as_ref().map(|t| format!("{who}: {t}"))
+    };
+    let quote = |rows: &mut Vec<CompareRow>, shared: bool, q: &crate::model::QuoteRow| {
+        let (l, r) = (quote_side(q, &q.left), quote_side(q, &q.right));
+        push(
+            rows,
+            shared,
+            String::new(),
+            Some(q.status),
+            (l.as_deref(), q.left_sentence),
+            (r.as_deref(), q.right_sentence),
+        );
+    };
+    let is = |st: Status| move |r: &&crate::model::Row| r.status == st;
+    let one_sided = |st: Status| st == Status::LeftOnly || st == Status::RightOnly;
+    // aligned sentences whose facts differ are disagreements too
+    let differing_pairs: Vec<(usize, usize)> = c
+        .facts
+        .iter()
+        .filter(is(Status::Differs))
+        .filter_map(|r| Some((r.left_sentence?, r.right_sentence?)))
+        .collect();
+    let sentence_row =
+        |rows: &mut Vec<CompareRow>, shared: bool, sp: &crate::model::SentencePair| {
             push(
                 rows,
-                String::new(),
-                Some(r.status),
-                (r.left.as_deref(), r.left_sentence),
-                (r.right.as_deref(), r.right_sentence),
+                shared,
+                format!("{:.0}% same", sp.similarity * 100.0),
+                None,
+                (sentence_text(la, sp.left), Some(sp.left)),
+                (sentence_text(ra, sp.right), Some(sp.right)),
             );
-        }
-    };
-    heading(&mut rows, "Aligned sentences", c.sentences.len());
-    for sp in &c.sentences {
-        push(
-            &mut rows,
-            format!("{:.0}% same", sp.similarity * 100.0),
-            None,
-            (sentence_text(la, sp.left), Some(sp.left)),
-            (sentence_text(ra, sp.right), Some(sp.right)),
-        );
+        };
+
+    // ── the differences
+    let fact_differs: Vec<&crate::model::Row> =
+        c.facts.iter().filter(is(Status::Differs)).collect();
+    let claim_differs: Vec<&crate::model::Row> =
+        c.claims.iter().filter(is(Status::Differs)).collect();
+    let sentence_differs: Vec<&crate::model::SentencePair> = c
+        .sentences
+        .iter()
+        .filter(|sp| differing_pairs.contains(&(sp.left, sp.right)))
+        .collect();
+    heading(
+        &mut rows,
+        "Disagreements",
+        fact_differs.len() + claim_differs.len() + sentence_differs.len(),
+        shared_part,
+    );
+    for r in &fact_differs {
+        row(&mut rows, shared_part, "", r);
     }
-    section(&mut rows, "Facts", &c.facts);
-    section(&mut rows, "People", &c.people);
-    heading(&mut rows, "Spelling variants", c.variants.len());
+    for sp in &sentence_differs {
+        sentence_row(&mut rows, shared_part, sp);
+    }
+    for r in &claim_differs {
+        row(&mut rows, shared_part, "", r);
+    }
+    heading(
+        &mut rows,
+        "Spelling variants",
+        c.variants.len(),
+        shared_part,
+    );
     for v in &c.variants {
         push(
             &mut rows,
+            shared_part,
             "spelling".to_owned(),
             None,
             (Some(v.left.as_str()), None),
             (Some(v.right.as_str()), None),
         );
     }
-    heading(&mut rows, "Quotes", c.quotes.len());
-    for q in &c.quotes {
-        let who = q.speaker.as_deref().unwrap_or("(unattributed)");
-        let l = q.left.as_ref().map(|t| format!("{who}: {t}"));
-        let r = q.right.as_ref().map(|t| format!("{who}: {t}"));
+    let reworded: Vec<&crate::model::QuoteRow> = c
+        .quotes
+        .iter()
+        .filter(|q| q.status == Status::Reworded)
+        .collect();
+    heading(&mut rows, "Reworded quotes", reworded.len(), shared_part);
+    for q in reworded {
+        quote(&mut rows, shared_part, q);
+    }
+    let only_facts: Vec<&crate::model::Row> =
+        c.facts.iter().filter(|r| one_sided(r.status)).collect();
+    let only_people: Vec<&crate::model::Row> =
+        c.people.iter().filter(|r| one_sided(r.status)).collect();
+    let only_quotes: Vec<&crate::model::QuoteRow> =
+        c.quotes.iter().filter(|q| one_sided(q.status)).collect();
+    let only_claims: Vec<&crate::model::Row> =
+        c.claims.iter().filter(|r| one_sided(r.status)).collect();
+    heading(
+        &mut rows,
+        "Only one source",
+        only_facts.len() + only_people.len() + only_quotes.len() + only_claims.len(),
+        shared_part,
+    );
+    for r in only_facts {
+        row(&mut rows, shared_part, "", r);
+    }
+    for r in only_people {
+        row(&mut rows, shared_part, "", r);
+    }
+    for q in only_quotes {
+        quote(&mut rows, shared_part, q);
+    }
+    for r in only_claims {
+        row(&mut rows, shared_part, "", r);
+    }
+
+    // ── the shared material
+    shared_part = true;
+    let same_sentences: Vec<&crate::model::SentencePair> = c
+        .sentences
+        .iter()
+        .filter(|sp| !differing_pairs.contains(&(sp.left, sp.right)))
+        .collect();
+    heading(
+        &mut rows,
+        "Aligned sentences",
+        same_sentences.len(),
+        shared_part,
+    );
+    for sp in same_sentences {
+        sentence_row(&mut rows, shared_part, sp);
+    }
+    // shared place names fold into one line
+    let is_place = |r: &crate::model::Row| {
+        find_item(&la.facts, r.left.as_deref(), r.left_sentence, fact_key)
+            .is_some_and(|i| la.facts[i].kind == crate::model::FactKind::Place)
+    };
+    let shared_facts: Vec<&crate::model::Row> = c.facts.iter().filter(is(Status::Shared)).collect();
+    let (places, figures): (Vec<&crate::model::Row>, Vec<&crate::model::Row>) =
+        shared_facts.into_iter().partition(|r| is_place(r));
+    heading(
+        &mut rows,
+        "Shared facts",
+        figures.len() + places.len(),
+        shared_part,
+    );
+    for r in figures {
+        row(&mut rows, shared_part, "", r);
+    }
+    if !places.is_empty() {
+        let names = |side: fn(&crate::model::Row) -> Option<&str>| {
+            places
+                .iter()
+                .filter_map(|r| side(r))
+                .collect::<Vec<&str>>()
+                .join(", ")
+        };
+        let (l, r) = (names(|r| r.left.as_deref()), names(|r| r.right.as_deref()));
         push(
             &mut rows,
-            String::new(),
-            Some(q.status),
-            (l.as_deref(), q.left_sentence),
-            (r.as_deref(), q.right_sentence),
+            shared_part,
+            format!("{} places", places.len()),
+            Some(Status::Shared),
+            (Some(l.as_str()), None),
+            (Some(r.as_str()), None),
         );
     }
-    section(&mut rows, "Claims", &c.claims);
+    let people: Vec<&crate::model::Row> =
+        c.people.iter().filter(|r| !one_sided(r.status)).collect();
+    heading(&mut rows, "People in both", people.len(), shared_part);
+    for r in people {
+        row(&mut rows, shared_part, "", r);
+    }
+    let quotes: Vec<&crate::model::QuoteRow> = c
+        .quotes
+        .iter()
+        .filter(|q| q.status == Status::Shared)
+        .collect();
+    heading(&mut rows, "Quotes in both", quotes.len(), shared_part);
+    for q in quotes {
+        quote(&mut rows, shared_part, q);
+    }
+    let claims: Vec<&crate::model::Row> = c.claims.iter().filter(is(Status::Shared)).collect();
+    heading(&mut rows, "Claims in both", claims.len(), shared_part);
+    for r in claims {
+        row(&mut rows, shared_part, "", r);
+    }
     rows
 }
 

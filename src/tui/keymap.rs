@@ -343,6 +343,7 @@ fn short_help(action: Action, help: &str) -> &str {
         Action::NextPair => "next pair",
         Action::CycleSource => "source",
         Action::Swap => "swap",
+        Action::DifferencesOnly => "differences only",
         Action::ToggleBoilerplate => "boilerplate",
         Action::PrevArticle => "prev article",
         Action::NextArticle => "next article",

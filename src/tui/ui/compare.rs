@@ -1,6 +1,7 @@
-//! Compare: the selected pair of sources in two columns that scroll together: aligned
-//! sentences with the differing words marked, then facts, people, spellings, quotes and
-//! claims, each shared / differing / only on one side.
+//! Compare: the selected pair of sources in two columns that scroll together. The
+//! differences come first (disagreements, spelling variants, reworded quotes, what only one
+//! source reports), then the shared material; the differing words are marked, the heading
+//! of the section in view stays above the rows, and `d` hides the shared material.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -45,10 +46,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         empty(app, inner, buf, "comparing needs at least two sources");
         return;
     };
+    // how much the pair has in common: the mean of its shared sentences, facts and people
+    let common = app
+        .data
+        .store
+        .comparisons
+        .get(p.comparison)
+        .map_or(0.0, |c| crate::compare::closeness(c) / 3.0);
     let title = format!(
-        " Compare · pair {}/{} · s swaps · [ ] other pair ",
+        " Compare · pair {}/{} ({:.0}% in common) · s swaps · [ ] other pair{} ",
         app.pair + 1,
-        app.data.pairs.len()
+        app.data.pairs.len(),
+        (common * 100.0).min(100.0),
+        if app.differences_only {
+            " · differences only (d)"
+        } else {
+            ""
+        }
     );
     let inner = super::frame(app, area, buf, &title, app.theme.title, true);
     let w = inner.width as usize;
@@ -111,6 +125,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         body.height as usize,
         height,
     );
+    // the section of the first row shown stays in view on the line above the rows
+    if let Some(&(first, _)) = shown.first()
+        && app.compare_rows[app.compare.rows[first]].heading.is_none()
+        && let Some(hd) = (0..first)
+            .rev()
+            .find_map(|k| app.compare_rows[app.compare.rows[k]].heading.as_ref())
+    {
+        put(
+            buf,
+            lx,
+            inner.y + 1,
+            vec![Span::styled(format!("── {hd} ──"), t.header)],
+            w.saturating_sub(1) as u16,
+        );
+    }
     let mut y = body.y;
     for (i, h) in shown {
         let r = &app.compare_rows[app.compare.rows[i]];
