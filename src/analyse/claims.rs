@@ -52,6 +52,7 @@ struct ClaimCues {
     claim_judgements: Vec<String>,
     documents: HashMap<String, Vec<String>>,
     concessive: HashSet<String>,
+    outlet_adverbs: HashSet<String>,
 }
 
 struct Cues {
@@ -100,6 +101,8 @@ struct Cues {
     documents: HashMap<String, String>,
     /// Words that open a concession ("though X said A, Y said B").
     concessive: HashSet<String>,
+    /// Adverbs by which the outlet says a statement is false ("falsely claimed").
+    outlet_adverbs: HashSet<String>,
 }
 
 /// The inflected forms of a verb base: "dispute" → "disputes", "disputed", "disputing";
@@ -156,6 +159,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         claim_judgements: pad(c.claim_judgements),
         documents,
         concessive: c.concessive,
+        outlet_adverbs: c.outlet_adverbs,
         claim_verbs: c.claim_verbs,
         modals: c.modals,
         deny_verbs: c.deny_verbs,
@@ -228,9 +232,6 @@ struct Hint {
     answer: narrative::Answer,
     names: Vec<String>,
     noun: Option<String>,
-    /// Answer only a claim that shares content with it ("responded that …" may answer a
-    /// question rather than a claim).
-    strict: bool,
     /// The cue denies a clause of its own ("denied that he had met them"): it answers the
     /// claim that shares most of its words.
     clause: bool,
@@ -294,6 +295,7 @@ pub fn extract(
     mentions: &[Mention],
     reg: &mut Registry,
     quotes: &[Attributed],
+    outlet: Option<&str>,
 ) -> Vec<Claim> {
     let cues = &*CUES;
     let mut drafts: Vec<Draft> = Vec::new();
@@ -331,7 +333,7 @@ pub fn extract(
     merge_runs(reg, &mut drafts);
     nominal_allegations(doc, reg, &mut drafts);
     passive_denials(doc, mentions, reg, &mut drafts);
-    narrative_cues(doc, mentions, reg, &mut drafts);
+    narrative_cues(doc, mentions, reg, outlet, &mut drafts);
     drop_contained(&mut drafts);
     drafts.sort_by_key(|d| d.claim.sentence);
     for (n, d) in drafts.iter_mut().enumerate() {
@@ -359,6 +361,7 @@ pub fn extract(
             d.claim.unverified = true;
         }
         let no_statement = denies_no_statement(&d.words);
+        let deny_phrase = deny_phrase || disputes_a_statement(&d.words);
         let deny_verb = deny_verb && !no_statement;
         // "rejected" as a phrase is the same verb: its object must be something said
         let deny_phrase = deny_phrase && !no_statement;
@@ -382,7 +385,6 @@ pub fn extract(
                 answer: narrative::Answer::Counter,
                 names: Vec::new(),
                 noun: None,
-                strict: true,
                 clause: false,
             });
         }
@@ -449,7 +451,42 @@ pub fn extract(
     }
     concessions(doc, &mut drafts, reg);
     more_targets(&mut drafts, reg);
+    keep_grounded_links(&mut drafts, reg);
     drafts.into_iter().map(|d| d.claim).collect()
+}
+
+/// A link stands on something the two statements share: a content word, an event or a
+/// place, or an explicit pointer from the answer (a cue's target, "the claims", the
+/// claimant's name), or the claim names the party answering it. Two statements side by side
+/// about different things are no dispute.
+fn keep_grounded_links(drafts: &mut [Draft], reg: &Registry) {
+    let by_id: HashMap<String, usize> = drafts
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.claim.id.clone(), k))
+        .collect();
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.hint.is_some() || d.anaphora {
+            continue;
+        }
+        let kept: Vec<String> = d
+            .claim
+            .disputes
+            .iter()
+            .filter(|id| {
+                by_id.get(id.as_str()).is_some_and(|&j| {
+                    let t = &drafts[j];
+                    overlap(d, t) >= 1
+                        || names_party(reg, t.entity, t.claim.side.as_deref(), d)
+                        // the accused answers: the claim names the party answering it
+                        || names_party(reg, d.entity, d.claim.side.as_deref(), t)
+                })
+            })
+            .cloned()
+            .collect();
+        drafts[i].claim.disputes = kept;
+    }
 }
 
 /// The text of sentence `s`.
@@ -538,6 +575,7 @@ fn narrative_cues(
     doc: &Doc<'_>,
     mentions: &[Mention],
     reg: &mut Registry,
+    outlet: Option<&str>,
     drafts: &mut Vec<Draft>,
 ) {
     use narrative::{Answer, Object};
@@ -560,6 +598,13 @@ fn narrative_cues(
                     }))
         });
         let i = match own {
+            // "X falsely claimed that S": the outlet itself disputes it
+            _ if cue.outlet => {
+                let mut d = draft_by(&cue.text, cue.sentence, cue.para, None);
+                d.claim.claimant = Some(outlet.unwrap_or("the outlet").to_owned());
+                drafts.push(d);
+                drafts.len() - 1
+            }
             Some(i) => i,
             None if cue.pronoun => continue,
             None => {
@@ -577,6 +622,7 @@ fn narrative_cues(
         };
         // "the Obama campaign" is a fuller name than "Obama" for what it says
         if cue.entity.is_none()
+            && !cue.outlet
             && let Some(subject) = &cue.subject
             && subject
                 .rsplit(' ')
@@ -586,14 +632,13 @@ fn narrative_cues(
         {
             drafts[i].claim.claimant = Some(subject.clone());
         }
-        if cue.answer == Answer::Deny {
+        if matches!(cue.answer, Answer::Deny | Answer::Outlet) {
             drafts[i].claim.stance = Stance::Deny;
         }
         drafts[i].hint = Some(Hint {
             answer: cue.answer,
             names: cue.names.clone(),
             noun: cue.noun.clone(),
-            strict: false,
             clause: cue.object == Object::Clause,
         });
         if let Some(inner) = cue.inner {
@@ -642,6 +687,20 @@ fn narrative_cues(
     }
 }
 
+/// A dispute verb anywhere in the words with something said as its object: "denied the
+/// reports", "rejected it", "denied that …", "dismissed the idea as absurd".
+fn disputes_a_statement(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(at, w)| {
+        CUES.dispute_verbs.contains(w)
+            && !(at > 0 && matches!(words[at - 1].as_str(), "to" | "was" | "were" | "be" | "been"))
+            && (narrative::object_noun(words, at + 1).is_some()
+                || matches!(
+                    narrative::object_after(words, at + 1),
+                    narrative::Object::Back | narrative::Object::Clause
+                ))
+    })
+}
+
 /// Narration of a dispute verb whose object is no statement: "rejected the trade agenda",
 /// "denied him bail". Policy and people are rejected; only what was said is disputed.
 fn denies_no_statement(words: &[String]) -> bool {
@@ -652,11 +711,7 @@ fn denies_no_statement(words: &[String]) -> bool {
     else {
         return false;
     };
-    let names_claim = words
-        .iter()
-        .skip(at + 1)
-        .take(8)
-        .any(|w| CUES.anaphora.contains(w) || CUES.documents.contains_key(w));
+    let names_claim = narrative::object_noun(words, at + 1).is_some();
     // "rejected the seizure as an illegal land grab" judges what the other side holds
     let judged = words.iter().skip(at + 1).take(10).any(|w| w == "as");
     !names_claim && !judged && narrative::object_after(words, at + 1) == narrative::Object::Other
@@ -665,17 +720,24 @@ fn denies_no_statement(words: &[String]) -> bool {
 /// A claim named and judged in one clause: "the ad is dishonest", "called the report
 /// misleading". Judging a person contests no statement.
 fn judges_a_claim(words: &[String]) -> bool {
-    let Some(at) = words
+    // "that's a lie", "it is nonsense": a word pointing back to what was said opens it
+    let pointing = words
         .iter()
-        .position(|w| CUES.anaphora.contains(w) || CUES.documents.contains_key(w))
-    else {
+        .take(2)
+        .position(|w| matches!(w.as_str(), "that" | "this" | "it" | "these" | "those"));
+    let Some(at) = pointing.or_else(|| {
+        words
+            .iter()
+            .position(|w| CUES.anaphora.contains(w) || CUES.documents.contains_key(w))
+    }) else {
         return false;
     };
     let clause_end = (at + 1..words.len())
         .find(|&k| matches!(words[k].as_str(), "but" | "while" | "although"))
         .unwrap_or(words.len());
     let rest = padded_words(&words[at..clause_end]);
-    CUES.claim_judgements.iter().any(|j| has_phrase(&rest, j))
+    // "it would be wrong to build it" judges a plan, not a claim
+    CUES.claim_judgements.iter().any(|j| has_unhedged(&rest, j))
 }
 
 /// Does a name stand for the claimant of a draft: a word of the claimant's name, aliases or
@@ -720,7 +782,12 @@ fn hinted_targets(drafts: &[Draft], i: usize, reg: &Registry) -> Vec<usize> {
             && t.para + 12 >= d.para
             && other_party(d, t, reg)
     };
-    let best = |cands: Vec<usize>| cands.into_iter().max_by_key(|&j| (fit(d, &drafts[j]), j));
+    // of a named party's claims, the one sharing most words with the answer, then the best fit
+    let best = |cands: Vec<usize>| {
+        cands
+            .into_iter()
+            .max_by_key(|&j| (overlap(d, &drafts[j]), fit(d, &drafts[j]), j))
+    };
     if let Some(class) = hint.noun.as_deref().and_then(narrative::document_class) {
         let docs: Vec<usize> = (0..drafts.len())
             .filter(|&j| {
@@ -766,18 +833,20 @@ fn hinted_targets(drafts: &[Draft], i: usize, reg: &Registry) -> Vec<usize> {
         (narrative::Answer::Counter, _) => {
             // the best overlap, the latest on ties; without overlap the latest, unless the
             // answer must share content with what it answers
+            // two shared words (or a place, or an event): a retort about something else
+            // ("Jeb wants to be a tough guy tonight," Trump shot back) contests nothing
             let top = close
                 .iter()
                 .copied()
                 .map(|j| (overlap(d, &drafts[j]), j))
                 .max();
             match top {
-                Some((o, j)) if o > 0 => vec![j],
-                _ if hint.strict => Vec::new(),
-                _ => close.first().copied().into_iter().collect(),
+                Some((o, j)) if o >= 2 => vec![j],
+                _ => Vec::new(),
             }
         }
         (narrative::Answer::Deny, Some(_)) => denial_target(drafts, i, reg).into_iter().collect(),
+        (narrative::Answer::Outlet, _) => Vec::new(),
         (narrative::Answer::Deny, None) => close
             .first()
             .copied()
@@ -1367,7 +1436,10 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     let best = earlier
         .iter()
         .map(|&j| (fit(d, &drafts[j]), j))
-        .filter(|&(s, j)| s >= 4 || (s >= 2 && overlap(d, &drafts[j]) >= 2))
+        .filter(|&(s, j)| {
+            let o = overlap(d, &drafts[j]);
+            (s >= 4 && (o >= 1 || d.anaphora)) || (s >= 2 && o >= 2)
+        })
         .max_by_key(|&(s, j)| (s, j));
     if let Some((_, j)) = best {
         return Some(j);
@@ -1391,7 +1463,13 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     {
         return Some(j);
     }
-    // otherwise the claim just before it
+    // otherwise the claim just before it, when the denial points back to something said
+    // ("dismissed the claims", "that is not true"): a denial of nothing named answers nothing
+    let points_back = d.anaphora
+        || d.words.first().is_some_and(|w| matches!(w.as_str(), "that" | "this" | "it"));
+    if !points_back {
+        return None;
+    }
     earlier
         .iter()
         .rev()
@@ -1723,7 +1801,7 @@ mod tests {
         let mut reg = Registry::build(&ms);
         let mut qs = quotes::extract(&doc, &ms, &mut reg);
         quotes::speaker_names(&mut qs, &reg);
-        extract(&doc, &ms, &mut reg, &qs)
+        extract(&doc, &ms, &mut reg, &qs, Some("The Daily Test"))
     }
 
     fn find<'a>(cs: &'a [Claim], has: &str) -> &'a Claim {

@@ -26,6 +26,8 @@ pub(super) enum Answer {
     Deny,
     /// Counters with a claim of its own: "hit back", "pushed back".
     Counter,
+    /// The outlet says what the subject said is false: "X falsely claimed that S".
+    Outlet,
 }
 
 /// What follows a dispute cue.
@@ -63,6 +65,9 @@ pub(super) struct Cue {
     pub subject: Option<String>,
     /// The subject is a pronoun: the disputer is whoever the sentence's statement is by.
     pub pronoun: bool,
+    /// The outlet disputes what the subject said ("X falsely claimed that S"): the subject
+    /// is the claimant of `inner`.
+    pub outlet: bool,
     /// The denial: the clause from the subject to its end.
     pub text: String,
     /// Names in the phrase of what is disputed ("the Romney campaign's characterization").
@@ -154,6 +159,8 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
                     "that" | "which" | "who" | "as" | "but" | "while" | "when" | "said" | "says"
                 )
                 || SPEECH.verb(w).is_some()
+                || is_preposition(w)
+                || matches!(w.as_str(), "appears" | "appear" | "seems" | "seem")
             {
                 break;
             }
@@ -164,6 +171,15 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
         }
         let pronoun =
             np_end - np_start == 1 && SPEECH.grammar.subject_pronouns.contains(&words[np_start]);
+        // a subject is a noun phrase: "stances that he has since disavowed" has none
+        let clause_like = words[np_start..np_end].iter().any(|w| {
+            SPEECH.grammar.auxiliaries.contains(w)
+                || (np_end - np_start > 1 && SPEECH.grammar.subject_pronouns.contains(w))
+                || w == "since"
+        });
+        if clause_like {
+            continue;
+        }
         // an actor whose name ends the subject
         let mention = mentions.iter().enumerate().find(|(_, m)| {
             m.para == *pi && m.end == r.start + np_end && m.start >= r.start + np_start
@@ -185,7 +201,26 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
         let text = p.text[tok(np_start).start as usize..end]
             .trim_end_matches(['.', ' '])
             .to_owned();
-        let (names, noun, inner) = target(doc, mentions, reg, *pi, r.start, &words, at + len);
+        let (names, noun, mut inner) =
+            target(doc, mentions, reg, *pi, r.start, &words, at + len);
+        let outlet = answer == Answer::Outlet;
+        if outlet {
+            // the claim: what follows the verb ("that" optional), credited to the subject
+            let from = at + len + usize::from(words.get(at + len).is_some_and(|w| w == "that"));
+            let stop = (from..words.len())
+                .find(|&x| matches!(words[x].as_str(), ";" | "." | "?" | "!"))
+                .unwrap_or(words.len());
+            if stop <= from + 2 || pronoun {
+                continue;
+            }
+            inner = Some(Inner {
+                entity,
+                claimant: subject.clone(),
+                text: p.text[tok(from).start as usize..tok(stop - 1).end as usize]
+                    .trim_end_matches([',', ' '])
+                    .to_owned(),
+            });
+        }
         let object = if noun.is_some() {
             Object::Claim
         } else {
@@ -198,6 +233,7 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
             entity,
             subject,
             pronoun,
+            outlet,
             text,
             names,
             noun,
@@ -206,6 +242,29 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
         });
     }
     out
+}
+
+/// Does a word end a noun phrase as a preposition ("in", "by", "of")?
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "for" | "with" | "after" | "before" | "during" | "over" | "to"
+            | "from" | "by" | "of" | "about" | "as" | "into" | "than" | "because" | "since"
+            | "while" | "when" | "and" | "but"
+    )
+}
+
+/// The index of the noun of a claim heading the object that starts at word `from` ("denied
+/// the reports", "rejected Moscow's claim"), before any preposition.
+pub(super) fn object_noun(words: &[String], from: usize) -> Option<usize> {
+    words
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(8)
+        .take_while(|(_, w)| !is_preposition(w))
+        .find(|(_, w)| CUES.anaphora.contains(*w) || CUES.documents.contains_key(*w))
+        .map(|(k, _)| k)
 }
 
 /// What follows a cue without a noun of a claim: a word pointing back, a clause, nothing.
@@ -246,6 +305,12 @@ fn cue_at(words: &[String], quoted: &[bool]) -> Option<(usize, usize, Answer)> {
     for (i, w) in words.iter().enumerate() {
         if quoted[i] {
             continue;
+        }
+        // "falsely claimed": the outlet's own word on what someone said
+        if CUES.outlet_adverbs.contains(w)
+            && words.get(i + 1).is_some_and(|v| SPEECH.verb(v).is_some())
+        {
+            return Some((i, 2, Answer::Outlet));
         }
         for (phrases, answer) in [
             (&CUES.dispute_phrases, Answer::Deny),
@@ -306,6 +371,10 @@ fn target(
         }
         if CUES.anaphora.contains(w) || CUES.documents.contains_key(w) {
             noun = Some(w.clone());
+            break;
+        }
+        // the object ends before a preposition: "rejected the agenda in great numbers"
+        if is_preposition(w) {
             break;
         }
         let raw = tok(k).text(p.text);
