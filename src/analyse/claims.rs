@@ -467,7 +467,12 @@ fn keep_grounded_links(drafts: &mut [Draft], reg: &Registry) {
         .collect();
     for i in 0..drafts.len() {
         let d = &drafts[i];
-        if d.hint.is_some() || d.anaphora {
+        // a denial of wrongdoing ("never did anything unlawful") answers the accusation
+        let wrongdoing =
+            negated(&d.words) && CUES.wrongdoing.iter().any(|p| has_phrase(&d.padded, p));
+        // so does one that names a document ("the ad is dishonest")
+        let document = d.words.iter().any(|w| CUES.documents.contains_key(w));
+        if d.hint.is_some() || d.anaphora || wrongdoing || document {
             continue;
         }
         let kept: Vec<String> = d
@@ -692,7 +697,11 @@ fn narrative_cues(
 fn disputes_a_statement(words: &[String]) -> bool {
     words.iter().enumerate().any(|(at, w)| {
         CUES.dispute_verbs.contains(w)
-            && !(at > 0 && matches!(words[at - 1].as_str(), "to" | "was" | "were" | "be" | "been"))
+            && !(at > 0
+                && matches!(
+                    words[at - 1].as_str(),
+                    "to" | "was" | "were" | "be" | "been"
+                ))
             && (narrative::object_noun(words, at + 1).is_some()
                 || matches!(
                     narrative::object_after(words, at + 1),
@@ -1466,7 +1475,10 @@ fn denial_target(drafts: &[Draft], i: usize, reg: &Registry) -> Option<usize> {
     // otherwise the claim just before it, when the denial points back to something said
     // ("dismissed the claims", "that is not true"): a denial of nothing named answers nothing
     let points_back = d.anaphora
-        || d.words.first().is_some_and(|w| matches!(w.as_str(), "that" | "this" | "it"));
+        || d.words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "that" | "this" | "it"))
+        || (negated(&d.words) && CUES.wrongdoing.iter().any(|p| has_phrase(&d.padded, p)));
     if !points_back {
         return None;
     }
@@ -2132,6 +2144,152 @@ mod tests {
         let cs = claims(&[
             "The army said its troops had killed 20 fighters near the border.",
             "\"It is still not known how many fighters were killed near the border,\" a rebel spokesman, Jon Reed, said.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_empty()), "{cs:#?}");
+    }
+    fn by<'a>(cs: &'a [Claim], denial: &Claim) -> Vec<&'a str> {
+        denial
+            .disputes
+            .iter()
+            .filter_map(|id| cs.iter().find(|c| &c.id == id))
+            .map(|c| c.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_claim_told_inside_the_denial_is_the_named_claimants() {
+        let cs = claims(&[
+            "Hansen Shipping rejected claims by the Norwegian regulator that it hid losses from its investors.",
+        ]);
+        let claim = cs
+            .iter()
+            .find(|c| c.text.starts_with("it hid losses"))
+            .expect("the claim inside");
+        assert_eq!(claim.stance, Stance::Assert);
+        assert!(
+            claim
+                .claimant
+                .as_deref()
+                .is_some_and(|c| c.contains("regulator")),
+            "{cs:#?}"
+        );
+        let denial = find(&cs, "rejected claims");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert!(
+            denial
+                .claimant
+                .as_deref()
+                .is_some_and(|c| c.contains("Hansen"))
+        );
+        assert_eq!(by(&cs, denial), vec![claim.text.as_str()], "{cs:#?}");
+    }
+
+    #[test]
+    fn a_dispute_verb_answers_the_claim_its_object_names() {
+        let cs = claims(&[
+            "Tom Baker, the mayor, said the new bridge would carry 40,000 cars a day.",
+            "Anna Berg, a Green councillor, said the park would close in June.",
+            "The Road Users Union disputed Baker's figures on Tuesday.",
+        ]);
+        let denial = find(&cs, "disputed Baker");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert_eq!(
+            by(&cs, denial),
+            vec![find(&cs, "40,000 cars").text.as_str()],
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_and_calling_it_dishonest_disputes_it() {
+        let cs = claims(&[
+            "\u{201c}The mayor cut 300 jobs at the port,\u{201d} the new advertisement says.",
+            "Anna Berg, a spokeswoman for the mayor, said the ad is dishonest and misleading.",
+        ]);
+        let ad = find(&cs, "cut 300 jobs");
+        assert_eq!(ad.claimant.as_deref(), Some("the new advertisement"));
+        let denial = find(&cs, "the ad is dishonest");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert_eq!(by(&cs, denial), vec![ad.text.as_str()]);
+    }
+
+    #[test]
+    fn a_bare_disagreement_answers_the_statement_before_it() {
+        let cs = claims(&[
+            "Maria Rivera, the water minister, says the dam is safe. Independent engineers disagree.",
+        ]);
+        let denial = find(&cs, "engineers disagree");
+        assert_eq!(denial.stance, Stance::Deny);
+        assert_eq!(
+            by(&cs, denial),
+            vec![find(&cs, "the dam is safe").text.as_str()]
+        );
+    }
+
+    #[test]
+    fn a_concession_sets_two_versions_against_each_other() {
+        let cs = claims(&[
+            "Though Tom Baker said the strike did not break any law, Anna Berg said the strike broke the law on notice periods.",
+        ]);
+        let answer = find(&cs, "broke the law");
+        assert_eq!(
+            by(&cs, answer),
+            vec![find(&cs, "did not break").text.as_str()],
+            "{cs:#?}"
+        );
+    }
+
+    #[test]
+    fn one_denial_answers_several_claims() {
+        let cs = claims(&[
+            "Amnesty International said the confessions of the prisoners were obtained by torture. The prisoners' lawyer, Anna Berg, said the confessions had been extracted under torture. The army said there was no evidence that any confessions were obtained by torture.",
+        ]);
+        let denial = find(&cs, "no evidence");
+        assert_eq!(denial.stance, Stance::Deny);
+        let mut got = by(&cs, denial);
+        got.sort_unstable();
+        let mut want = vec![
+            find(&cs, "were obtained by torture").text.as_str(),
+            find(&cs, "extracted under torture").text.as_str(),
+        ];
+        want.sort_unstable();
+        assert_eq!(got, want, "{cs:#?}");
+    }
+
+    #[test]
+    fn the_outlet_disputes_what_it_calls_false() {
+        let cs = claims(&[
+            "Tom Baker falsely claimed that the council had banned cars from the old town.",
+        ]);
+        let claim = cs
+            .iter()
+            .find(|c| c.text.starts_with("the council had banned cars"))
+            .expect("the claim inside");
+        assert_eq!(claim.claimant.as_deref(), Some("Tom Baker"));
+        let outlet = cs
+            .iter()
+            .find(|c| c.claimant.as_deref() == Some("The Daily Test"))
+            .expect("the outlet disputes it");
+        assert_eq!(outlet.stance, Stance::Deny);
+        assert_eq!(by(&cs, outlet), vec![claim.text.as_str()]);
+    }
+
+    #[test]
+    fn policy_and_personal_criticism_dispute_no_statement() {
+        let cs = claims(&[
+            "Tom Baker said the council should build the new bridge next year.",
+            "The Green Party rejected the bridge plan in a vote on Monday.",
+            "\u{201c}Baker is a fake and a coward,\u{201d} Anna Berg said.",
+        ]);
+        assert!(cs.iter().all(|c| c.disputes.is_empty()), "{cs:#?}");
+        assert!(cs.iter().all(|c| c.stance == Stance::Assert), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_retort_about_something_else_answers_nothing() {
+        let cs = claims(&[
+            "Tom Baker said the mayor had wasted 2 million on the tram line.",
+            "\u{201c}Tom wants to look tough tonight,\u{201d} the mayor, Anna Berg, shot back.",
         ]);
         assert!(cs.iter().all(|c| c.disputes.is_empty()), "{cs:#?}");
     }

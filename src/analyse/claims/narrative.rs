@@ -201,8 +201,7 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
         let text = p.text[tok(np_start).start as usize..end]
             .trim_end_matches(['.', ' '])
             .to_owned();
-        let (names, noun, mut inner) =
-            target(doc, mentions, reg, *pi, r.start, &words, at + len);
+        let (names, noun, mut inner) = target(doc, mentions, reg, *pi, r.start, &words, at + len);
         let outlet = answer == Answer::Outlet;
         if outlet {
             // the claim: what follows the verb ("that" optional), credited to the subject
@@ -248,9 +247,28 @@ pub(super) fn find(doc: &Doc<'_>, mentions: &[Mention], reg: &mut Registry) -> V
 pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "for" | "with" | "after" | "before" | "during" | "over" | "to"
-            | "from" | "by" | "of" | "about" | "as" | "into" | "than" | "because" | "since"
-            | "while" | "when" | "and" | "but"
+        "in" | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "after"
+            | "before"
+            | "during"
+            | "over"
+            | "to"
+            | "from"
+            | "by"
+            | "of"
+            | "about"
+            | "as"
+            | "into"
+            | "than"
+            | "because"
+            | "since"
+            | "while"
+            | "when"
+            | "and"
+            | "but"
     )
 }
 
