@@ -546,19 +546,27 @@ fn merge_runs(reg: &Registry, drafts: &mut Vec<Draft>) {
 /// statement, found twice (a quote inside a reported clause): the longer one stays, with its
 /// claimant. A claim stated inside a dispute cue stays.
 fn drop_contained(drafts: &mut Vec<Draft>) {
+    // compared within a sentence only: an article of thousands of statements stays linear
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, d) in drafts.iter().enumerate() {
+        by_sentence.entry(d.claim.sentence).or_default().push(k);
+    }
     let keep: Vec<bool> = (0..drafts.len())
         .map(|i| {
             let d = &drafts[i];
             let protected = d.hint.is_some()
-                || drafts.iter().any(|x| {
-                    x.inner
-                        .as_ref()
-                        .is_some_and(|(s, t)| *s == d.claim.sentence && *t == d.claim.text)
-                });
+                || by_sentence[&d.claim.sentence]
+                    .iter()
+                    .map(|&j| &drafts[j])
+                    .any(|x| {
+                        x.inner
+                            .as_ref()
+                            .is_some_and(|(s, t)| *s == d.claim.sentence && *t == d.claim.text)
+                    });
             protected
-                || !drafts.iter().enumerate().any(|(j, x)| {
+                || !by_sentence[&d.claim.sentence].iter().any(|&j| {
+                    let x = &drafts[j];
                     j != i
-                        && x.claim.sentence == d.claim.sentence
                         && x.claim.text.len() > d.claim.text.len()
                         && x.claim
                             .text
