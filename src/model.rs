@@ -266,8 +266,10 @@ pub struct Claim {
     pub side: Option<String>,
     pub text: String,
     pub stance: Stance,
-    /// The id of the claim this one denies or contradicts.
-    pub disputes: Option<String>,
+    /// The ids of the claims this one denies or contradicts: one statement can answer
+    /// several. Reads a single id too (stores written before it became a list).
+    #[serde(deserialize_with = "one_or_many::deserialize")]
+    pub disputes: Vec<String>,
     /// A weaker stance: the claimant says it could not verify the claim.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub unverified: bool,
@@ -410,9 +412,41 @@ mod number {
     }
 }
 
+/// A list of strings that may also be written as one string, or as null.
+mod one_or_many {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Ok(match Option::<OneOrMany>::deserialize(d)? {
+            None => Vec::new(),
+            Some(OneOrMany::One(s)) => vec![s],
+            Some(OneOrMany::Many(v)) => v,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn disputes_read_one_id_a_list_or_null() {
+        let one: Claim = serde_json::from_str(r#"{"id":"c2","disputes":"c1"}"#).unwrap();
+        assert_eq!(one.disputes, vec!["c1".to_owned()]);
+        let many: Claim = serde_json::from_str(r#"{"id":"c3","disputes":["c1","c2"]}"#).unwrap();
+        assert_eq!(many.disputes, vec!["c1".to_owned(), "c2".to_owned()]);
+        let none: Claim = serde_json::from_str(r#"{"id":"c4","disputes":null}"#).unwrap();
+        assert!(none.disputes.is_empty());
+        let json = serde_json::to_string(&many).unwrap();
+        assert!(json.contains(r#""disputes":["c1","c2"]"#), "{json}");
+    }
 
     #[test]
     fn whole_values_are_written_as_integers() {

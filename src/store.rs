@@ -367,7 +367,7 @@ fn sanitise_strings(a: &mut Article) {
             fix_opt(&mut c.claimant);
             fix_opt(&mut c.side);
             fix(&mut c.text);
-            fix_opt(&mut c.disputes);
+            c.disputes.iter_mut().for_each(fix);
         }
         if a.boilerplate_reasons.len() != a.boilerplate.len() {
             a.boilerplate_reasons.clear();

@@ -338,7 +338,7 @@ fn plurals_agreement_and_no_dangling_said() {
     typed(&mut a, "officials");
     let s = screen(&a, 120, 40);
     assert!(
-        s.contains("1 dispute ·") && s.contains("1 claim shown"),
+        s.contains("1 dispute ·") && s.contains("0 uncontested below"),
         "{s}"
     );
     a.update(Action::Back);

@@ -167,7 +167,13 @@ fn analyse_inner(id: String, path: String, cleaned: Cleaned) -> Article {
     sides_from_members(&doc, &mentions, &mut registry);
     let mut attributed = quotes::extract(&doc, &mentions, &mut registry);
     quotes::speaker_names(&mut attributed, &registry);
-    let claims = claims::extract(&doc, &mentions, &mut registry, &attributed);
+    let claims = claims::extract(
+        &doc,
+        &mentions,
+        &mut registry,
+        &attributed,
+        meta.outlet.as_deref(),
+    );
     let quotes = attributed.into_iter().map(|a| a.quote).collect();
     let people = registry.to_people();
     let facts = facts::extract(&doc, meta.published.as_deref());

@@ -69,6 +69,8 @@ pub struct ClaimRow {
     pub article: usize,
     pub claim: Option<usize>,
     pub denial: Option<usize>,
+    /// Further statements of the article that answer the same claim.
+    pub also_denied_by: Vec<usize>,
     /// Articles reporting the claim (or, without a claim, the denial).
     pub sources: Vec<usize>,
     pub haystack: String,
@@ -372,14 +374,12 @@ impl Data {
                     continue;
                 };
                 claimed.insert(name_key(side));
-                let target = c
-                    .disputes
-                    .as_deref()
-                    .and_then(|id| a.claims.iter().find(|t| t.id == id));
-                if let Some(t) = target {
-                    disputed.insert(name_key(side));
-                    if let Some(ts) = t.side.as_deref() {
-                        disputed.insert(name_key(ts));
+                for id in &c.disputes {
+                    if let Some(t) = a.claims.iter().find(|t| &t.id == id) {
+                        disputed.insert(name_key(side));
+                        if let Some(ts) = t.side.as_deref() {
+                            disputed.insert(name_key(ts));
+                        }
                     }
                 }
             }
@@ -792,23 +792,37 @@ fn claims(store: &Store, pairs: &[Pair], labels: &[String]) -> Vec<ClaimRow> {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
         let mut denied: Vec<bool> = vec![false; a.claims.len()];
-        let mut pairs_here: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+        // one row per disputed claim, with all who answer it; a denial whose target is
+        // not in the text gets a row of its own
+        let mut pairs_here: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
         for (di, d) in a.claims.iter().enumerate() {
-            if let Some(target) = d.disputes.as_deref() {
-                let ci = by_id.get(target).copied().filter(|&ci| ci != di);
-                if let Some(ci) = ci {
-                    denied[ci] = true;
+            let targets: Vec<usize> = d
+                .disputes
+                .iter()
+                .filter_map(|t| by_id.get(t.as_str()).copied())
+                .filter(|&ci| ci != di)
+                .collect();
+            if targets.is_empty() && !d.disputes.is_empty() {
+                pairs_here.push((None, vec![di]));
+            }
+            for ci in targets {
+                denied[ci] = true;
+                match pairs_here.iter_mut().find(|(c, _)| *c == Some(ci)) {
+                    Some((_, ds)) => ds.push(di),
+                    None => pairs_here.push((Some(ci), vec![di])),
                 }
-                pairs_here.push((ci, Some(di)));
             }
         }
-        let disputing: Vec<bool> = a.claims.iter().map(|c| c.disputes.is_some()).collect();
-        for (ci, d) in pairs_here {
+        let disputing: Vec<bool> = a.claims.iter().map(|c| !c.disputes.is_empty()).collect();
+        for (ci, ds) in pairs_here {
+            let d = ds.first().copied();
             let key = (ai, ci.or(d).unwrap_or(0));
             if covered.contains(&key) && d.is_none_or(|d| covered.contains(&(ai, d))) {
                 continue;
             }
-            disputes.push(claim_row(store, labels, &also, &mut covered, ai, ci, d));
+            let mut row = claim_row(store, labels, &also, &mut covered, ai, ci, d);
+            row.also_denied_by = ds.get(1..).unwrap_or_default().to_vec();
+            disputes.push(row);
         }
         for ci in 0..a.claims.len() {
             if !denied[ci] && !disputing[ci] && !covered.contains(&(ai, ci)) {
@@ -864,6 +878,7 @@ fn claim_row(
         article,
         claim,
         denial,
+        also_denied_by: Vec::new(),
         haystack: norm(&format!(
             "{} {} {}",
             text(claim),

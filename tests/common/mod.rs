@@ -154,7 +154,7 @@ fn claim(
         side: Some(side.to_owned()),
         text: text.to_owned(),
         stance,
-        disputes: disputes.map(str::to_owned),
+        disputes: disputes.into_iter().map(str::to_owned).collect(),
         unverified: false,
         sentence: sentence_of(a, anchor),
     }

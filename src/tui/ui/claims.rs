@@ -1,11 +1,13 @@
-//! Competing claims: each dispute as a pair, claimant and side ↔ disputing party and its
-//! denial, coloured by side; claims that only one source reports are marked.
+//! Competing claims: disputes first, each as claim ↔ answer (claimant and side, what they
+//! say, the sources), coloured by side; every further party answering the same claim is
+//! named under the answer. Uncontested statements follow, folded to one line each under
+//! their own heading: they belong to the people pane.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use super::spans::{Lines, mark, put_lines, restyle, wrap};
+use super::spans::{Lines, fit, mark, put_lines, restyle, wrap};
 use super::{Lazy, empty, empty_message, join_fit, selection, window_var};
 use crate::model::{Claim, Stance};
 use crate::tui::app::{App, Focus};
@@ -60,6 +62,21 @@ fn side_lines(
             .into_iter()
             .map(|l| l.spans),
     );
+    if is_denial && !row.also_denied_by.is_empty() {
+        let a = &app.data.articles()[row.article];
+        let who: Vec<String> = row
+            .also_denied_by
+            .iter()
+            .filter_map(|&i| a.claims.get(i))
+            .map(|c| {
+                c.claimant
+                    .clone()
+                    .unwrap_or_else(|| "(unattributed)".into())
+            })
+            .collect();
+        let line = Span::styled(format!("also answered by {}", who.join(", ")), t.muted);
+        out.extend(wrap(&[line], w).into_iter().map(|l| l.spans));
+    }
     if !is_denial {
         let n = app.data.articles().len();
         let names = join_fit(row.sources.iter().map(|&s| app.data.source_label(s)), w * 2);
@@ -73,22 +90,48 @@ fn side_lines(
     out
 }
 
+/// A row no one answers: an uncontested statement.
+fn is_lone(row: &ClaimRow) -> bool {
+    row.denial.is_none() && row.also_denied_by.is_empty()
+}
+
+/// An uncontested statement on one line: who, then the words, cut to the width.
+fn lone_line(app: &App, row: &ClaimRow, w: usize) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let a = &app.data.articles()[row.article];
+    let Some(c) = row.claim.and_then(|c| a.claims.get(c)) else {
+        return Vec::new();
+    };
+    let who = super::with_side(
+        c.claimant.as_deref().unwrap_or("(unattributed)"),
+        c.side.as_deref(),
+    );
+    let mut spans = vec![
+        Span::styled(who, t.side(app.data.side_of(c.side.as_deref()))),
+        Span::styled(": ", t.muted),
+        Span::styled(c.text.clone(), t.muted),
+    ];
+    // with several sources, a statement only one of them reports says so first (the line
+    // is cut at the width, so the marker must not come last)
+    if app.data.articles().len() > 1
+        && let [only] = row.sources.as_slice()
+    {
+        let label = app.data.source_label(*only);
+        spans.insert(0, Span::styled(format!("only in {label} · "), t.only_one));
+    }
+    fit(mark(spans, app.query(), t.matched), w, false)
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     // the counts follow the filter: what is shown is what is counted
-    let disputes = app
-        .claims
-        .rows
-        .iter()
-        .filter(|&&i| {
-            let c = &app.data.claims[i];
-            c.claim.is_some() && c.denial.is_some()
-        })
-        .count();
+    let shown = || app.claims.rows.iter().map(|&i| &app.data.claims[i]);
+    let disputes = shown().filter(|c| !is_lone(c)).count();
+    let lone = shown().count() - disputes;
     let title = format!(
-        " Competing claims · {} · {} shown · ←/→ picks the side Enter opens ",
+        " Competing claims · {} · {} uncontested below · ←/→ picks the side Enter opens ",
         super::count(disputes, "dispute", "disputes"),
-        super::count(app.claims.rows.len(), "claim", "claims")
+        lone
     );
     let inner = super::frame(app, area, buf, &title, app.theme.title, true);
     if app.claims.rows.is_empty() {
@@ -98,8 +141,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let w = inner.width as usize;
     let col = w.saturating_sub(1 + 3) / 2;
     let right_w = w.saturating_sub(1 + 3 + col);
+    // the first uncontested row carries the heading of the folded list
+    let first_lone =
+        (0..app.claims.rows.len()).find(|&k| is_lone(&app.data.claims[app.claims.rows[k]]));
     let items = Lazy::new(|k: usize| -> (Lines, Lines) {
         let row = &app.data.claims[app.claims.rows[k]];
+        if is_lone(row) {
+            let mut l: Lines = Vec::new();
+            if Some(k) == first_lone {
+                let n = app.claims.rows.len() - k;
+                l.push(vec![Span::styled(
+                    format!("── uncontested statements ({n}), one line each ──"),
+                    t.muted,
+                )]);
+            }
+            l.push(lone_line(app, row, w.saturating_sub(1)));
+            return (l, Vec::new());
+        }
         let a = &app.data.articles()[row.article];
         let claim = row.claim.and_then(|c| a.claims.get(c));
         let denial = row.denial.and_then(|c| a.claims.get(c));
@@ -110,7 +168,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     });
     let height = |i: usize| {
         let it = items.get(i);
-        it.0.len().max(it.1.len()) + 1
+        let gap = usize::from(!is_lone(&app.data.claims[app.claims.rows[i]]));
+        it.0.len().max(it.1.len()) + gap
     };
     let shown = window_var(
         &app.claims.scroll,
@@ -136,8 +195,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             buf.set_string(inner.x, y, "▌", t.selected);
         }
-        put_lines(buf, inner.x + 1, y, col as u16, room, l);
         let row = &app.data.claims[app.claims.rows[i]];
+        if is_lone(row) {
+            put_lines(buf, inner.x + 1, y, w.saturating_sub(1) as u16, room, l);
+            y += h as u16;
+            continue;
+        }
+        put_lines(buf, inner.x + 1, y, col as u16, room, l);
         if row.denial.is_some() && row.claim.is_some() {
             buf.set_string(inner.x + 1 + col as u16, y, " ↔ ", t.differs);
         }
