@@ -55,6 +55,7 @@ pub struct Structure {
 struct RuleFile {
     rule: Vec<RuleSpec>,
     structure: Structure,
+    layout: super::layout::LayoutSpec,
 }
 
 /// The compiled rule table.
@@ -72,6 +73,7 @@ pub struct Rules {
     /// Individual regexes, compiled only for span and caption rules that fire.
     single: Vec<OnceLock<Regex>>,
     pub structure: Structure,
+    pub layout: super::layout::LayoutSpec,
     breadcrumb: Regex,
 }
 
@@ -192,6 +194,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         exact: set(&exact),
         exact_ids,
         structure: file.structure,
+        layout: file.layout,
         breadcrumb,
     }
 });

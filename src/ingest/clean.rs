@@ -2,7 +2,7 @@
 
 use super::boilerplate::{Line, Removed, apply_rules, apply_structure};
 use super::metadata::{self, Meta};
-use super::{Document, Format, html, markdown};
+use super::{Document, Format, html, layout, markdown};
 
 /// A cleaned article, before analysis.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -38,7 +38,21 @@ pub fn clean(doc: &Document) -> Cleaned {
     let mut lines: Vec<Line> = paragraph_lines(&text).into_iter().map(Line::new).collect();
     let mut removed: Vec<Removed> = Vec::new();
     apply_rules(&mut lines, &mut removed);
-    let mut meta = metadata::extract(&mut lines, &mut removed);
+    // a text dump carries the whole page: the article is the densest run of prose in it
+    let mut meta = match doc.format {
+        Format::Text | Format::Markdown => {
+            let thread = layout::comment_thread(&lines);
+            match layout::body_region(&lines, thread) {
+                Some(region) => {
+                    let meta = metadata::extract_at(&mut lines, &mut removed, region.0);
+                    layout::mark_outside(&mut lines, region, thread);
+                    meta
+                }
+                None => metadata::extract(&mut lines, &mut removed),
+            }
+        }
+        Format::Html => metadata::extract(&mut lines, &mut removed),
+    };
     apply_structure(&mut lines);
     if let Some(h) = html_meta {
         merge_html_meta(&mut meta, h);
