@@ -251,4 +251,92 @@ mod tests {
             ]
         );
     }
+
+    /// Every word of a dump: the prose, the furniture, the metadata; words written here.
+    const PAGE: &str = "Skip to content\n\nHome\nNews\nSport\nWeather\n\nWorld\n\nCouncil shuts the old river bridge\n\nInspectors found cracks in two of its stone piers\n\nBy Jane Roe and John Doe\n\nMay 6, 2024 | 9:15 am\n\nShare Tweet Email\n\nThe council voted on Monday to close the old bridge to all traffic after inspectors found cracks in two of its piers.\n\nWorkers on the deck (Getty Images)\n\n\"It is simply not safe to cross any more,\" said the city engineer, who has inspected it every year since 2001.\n\nThank you for subscribing. The bridge, which opened in 1902, carried 40,000 vehicles a day before it was closed, the council said.\n\nSince 9/11 the agency has worked 24/7, and a 2/3 majority of the council backed the closure on Monday.\n\nRead more\n\nMayor opens new library\nStorm floods the lower town\nPolice close the high street\n\nWe use cookies to improve your experience. Accept all cookies\n\nSign up for our newsletter\n\nCopyright 2024 Example News. All rights reserved.";
+
+    #[test]
+    fn a_page_dump_keeps_its_article_and_drops_its_furniture() {
+        let c = clean(&Document::from_text("page.txt", Format::Text, PAGE));
+        assert_eq!(c.meta.title.as_deref(), Some("Council shuts the old river bridge"));
+        assert_eq!(
+            c.meta.subtitle.as_deref(),
+            Some("Inspectors found cracks in two of its stone piers")
+        );
+        assert_eq!(c.meta.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(c.meta.published.as_deref(), Some("2024-05-06T09:15"));
+        assert_eq!(c.paragraphs.len(), 4, "{:#?}", c.paragraphs);
+        assert!(c.paragraphs[0].starts_with("The council voted"));
+        // prose with one furniture sentence loses that sentence only, and fractions that are
+        // not a gallery strip stay
+        assert!(c.paragraphs[2].starts_with("The bridge, which opened in 1902"));
+        assert!(
+            c.boilerplate
+                .iter()
+                .any(|(t, r)| t == "Thank you for subscribing." && r == "newsletter prompt")
+        );
+        assert!(c.paragraphs[3].starts_with("Since 9/11"));
+        let reasons: Vec<&str> = c.boilerplate.iter().map(|(_, r)| r.as_str()).collect();
+        assert!(reasons.contains(&"cookie banner"), "{reasons:?}");
+        assert!(reasons.contains(&"photo credit"), "{reasons:?}");
+    }
+
+    /// Every word of the input is in the body, in a metadata field, or in a removed passage
+    /// listed with its reason.
+    fn assert_no_word_lost(text: &str) {
+        let c = clean(&Document::from_text("page.txt", Format::Text, text));
+        let mut kept: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let all = c
+            .paragraphs
+            .iter()
+            .chain(c.boilerplate.iter().map(|(t, _)| t))
+            .chain(c.meta.title.iter())
+            .chain(c.meta.subtitle.iter());
+        for t in all {
+            kept.extend(crate::analyse::tokens::words_lower(t));
+        }
+        for (_, reason) in &c.boilerplate {
+            assert!(!reason.is_empty(), "a removed passage without its reason");
+        }
+        for w in crate::analyse::tokens::words_lower(&crate::text::normalise(text)) {
+            assert!(kept.contains(&w), "{w:?} was lost from {text:?}");
+        }
+    }
+
+    #[test]
+    fn no_word_of_the_page_is_lost() {
+        assert_no_word_lost(PAGE);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn no_word_is_lost_whatever_the_page(picks in proptest::collection::vec((0usize..PIECES.len(), 0usize..3), 1..30)) {
+            let mut text = String::new();
+            for (k, sep) in picks {
+                text.push_str(PIECES[k]);
+                text.push_str(["\n", "\n\n", " "][sep]);
+            }
+            assert_no_word_lost(&text);
+        }
+    }
+
+    const PIECES: [&str; 16] = [
+        "Home",
+        "Sign up for our newsletter",
+        "Thank you for subscribing.",
+        "The council voted on Monday to close the old bridge to all traffic after inspectors found cracks.",
+        "Since 9/11 the agency has worked 24/7, and a 2/3 majority backed it.",
+        "By Jane Roe",
+        "May 6, 2024 09:15",
+        "Comments",
+        "Ann Smith on May 3, 2024 at 4:47 pm said:",
+        "Reply",
+        "Workers on the deck (Getty Images)",
+        "A crane lifts a beamopen image in galleryA crane lifts a beam (City Council)",
+        "Share Tweet Email",
+        "Video Player Placeholder and more",
+        "Most popular",
+        "\"It is simply not safe,\" said the engineer, who has inspected the bridge every year.",
+    ];
 }

@@ -47,7 +47,7 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     let zones = zones.join("|");
     let time = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?";
     let pattern = format!(
-        r"(?i)(?:(?:{weekdays})\.?,?\s*)?(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?:(?:\s|,|T|at|-|\|)+{time})?(?:\s*(?-i:(?P<tz>[+-]\d{{2}}:?\d{{2}}|{zones})))?"
+        r"(?i)(?:(?:{weekdays})\.?,?\s*)?(?:(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})|(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|\b(?P<na>\d{{1,2}})(?P<ns>[./])(?P<nb>\d{{1,2}})[./](?P<nc>\d{{4}})\b)(?:(?:\s|,|T|at|-|\|)+{time})?(?:\s*(?-i:(?P<tz>[+-]\d{{2}}:?\d{{2}}|{zones})))?"
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("timestamp pattern: {e}"))
 });
@@ -78,6 +78,15 @@ pub fn find_timestamp(line: &str) -> Option<Timestamp> {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         let (y, m, d) = if let Some(y) = num("iy") {
             (y, num("im")?, num("id")?)
+        } else if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("nc")) {
+            // 21.01.2020 and 01/21/2020: the number over 12 is the day; else dots are
+            // day-first (European), slashes month-first (American)
+            let dots = c.name("ns").is_some_and(|s| s.as_str() == ".");
+            if a > 12 || (b <= 12 && dots) {
+                (y, b, a)
+            } else {
+                (y, a, b)
+            }
         } else if let Some(y) = num("y1") {
             (y, CALENDAR.month(c.name("m1")?.as_str())?, num("d1")?)
         } else {
@@ -144,7 +153,7 @@ pub fn find_timestamp(line: &str) -> Option<Timestamp> {
 }
 
 fn date_end(c: &regex::Captures<'_>) -> usize {
-    ["id", "y1", "y2"]
+    ["id", "y1", "y2", "nc"]
         .iter()
         .filter_map(|n| c.name(n))
         .map(|m| m.end())
@@ -256,43 +265,53 @@ pub fn extract_at(lines: &mut [Line], removed: &mut [Removed], body_start: usize
     let body_start = body_start.min(lines.len());
     let lo = body_start.saturating_sub(HEAD_WINDOW);
 
-    // datelines and bylines in the head, nearest the body first
+    // datelines and bylines in the head, nearest the body first; when the head has none,
+    // further up the page, then in the first lines of the body
     let mut dates: Vec<(usize, Timestamp, bool)> = Vec::new();
     let mut bylines: Vec<(usize, Vec<String>)> = Vec::new();
-    for i in (lo..body_start).rev() {
-        let l = &mut lines[i];
-        if !l.kept() {
-            continue;
-        }
-        if let Some(ts) = find_timestamp(&l.text) {
-            let before = l.text[..ts.start].trim();
-            let names = byline_names(before);
-            let date_only = before.is_empty()
-                || dateline_rest_is_furniture(before)
-                || (word_count(&l.text) <= 8 && !is_prose(&l.text, 6));
-            if names.is_some() || date_only {
-                let updated = is_update(before);
-                if let Some(names) = names {
-                    bylines.push((i, names));
-                }
-                dates.push((i, ts, updated));
-                l.removed = Some(if date_only {
-                    "dateline".to_owned()
-                } else {
-                    "byline and date".to_owned()
-                });
+    let after = (body_start..(body_start + 4).min(lines.len())).collect::<Vec<_>>();
+    let passes: [Vec<usize>; 3] = [
+        (lo..body_start).rev().collect(),
+        (0..lo).rev().collect(),
+        after,
+    ];
+    for (pass, range) in passes.iter().enumerate() {
+        for &i in range {
+            let l = &mut lines[i];
+            if !l.kept() || (pass == 2 && is_prose(&l.text, 6)) {
                 continue;
             }
+            let (ts, names, date_only) = read_head_line(&l.text);
+            let want_date = dates.is_empty() || pass == 0;
+            let want_names = bylines.is_empty() || pass == 0;
+            let mut used = false;
+            if let Some(ts) = ts.filter(|_| want_date) {
+                let updated = is_update(&l.text[..ts.start]);
+                dates.push((i, ts, updated));
+                used = true;
+            }
+            if let Some(names) = names.filter(|_| want_names) {
+                bylines.push((i, names));
+                used = true;
+            }
+            if used {
+                l.removed = Some(match (date_only, bylines.last().is_some_and(|b| b.0 == i)) {
+                    (true, _) => "dateline",
+                    (false, true) if dates.last().is_some_and(|d| d.0 == i) => "byline and date",
+                    _ => "byline",
+                }
+                .to_owned());
+            }
         }
-        if let Some(names) = byline_names(&l.text).filter(|_| has_byline_cue(&l.text)) {
-            bylines.push((i, names));
-            l.removed = Some("byline".to_owned());
+        // the head proper wins; further passes only fill what it lacks
+        if !dates.is_empty() && !bylines.is_empty() {
+            break;
         }
     }
     // a bare name right beside a dateline is its byline ("Jane Roe" / "May 6, 2024")
     if bylines.is_empty() {
         for &(d, _, _) in &dates {
-            for i in [d.wrapping_sub(1), d + 1] {
+            for i in [d.wrapping_sub(1)] {
                 if (lo..body_start).contains(&i)
                     && lines[i].kept()
                     && let Some(names) = split_names(&lines[i].text)
@@ -475,15 +494,106 @@ fn title_score(lines: &[Line], i: usize, between: usize, meta_lines: &[usize]) -
     score
 }
 
+/// What a line of the page head says: its date (when the line is a dateline or a byline with a
+/// date), the names of its byline, and whether it is a date and nothing more.
+fn read_head_line(text: &str) -> (Option<Timestamp>, Option<Vec<String>>, bool) {
+    let short = word_count(text) <= 24 && !is_prose(text, 12);
+    let names = if short { byline_anywhere(text) } else { None };
+    let ts = find_timestamp(text);
+    let Some(ts) = ts else {
+        return (None, names, false);
+    };
+    let before = text[..ts.start].trim();
+    let date_only = before.is_empty()
+        || dateline_rest_is_furniture(before)
+        || (word_count(text) <= 8 && !is_prose(text, 6));
+    let separated = before.ends_with(['|', '•', '·', '⋅', '/', '—', '–', '-', ':', ','])
+        && word_count(text) <= 16;
+    let names = names.or_else(|| byline_names(before));
+    if date_only || separated || names.is_some() {
+        (Some(ts), names, date_only && !separated)
+    } else {
+        (None, None, false)
+    }
+}
+
+/// A byline cue anywhere in a short line ("Posted on May 3 by Jane Roe", "yas! | By Jane Roe |
+/// May 3", "Author: Jane Roe"), and the run of capitalised names after it.
+fn byline_anywhere(text: &str) -> Option<Vec<String>> {
+    let m = BY_CUE.find(text)?;
+    let rest = &text[m.end()..];
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let names = names_run(rest)?;
+    // a single word after "by" is a name only in capitals (an agency, initials)
+    (names.len() > 1
+        || names[0].contains(' ')
+        || names[0].chars().all(|c| !c.is_lowercase()))
+    .then_some(names)
+}
+
+static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s|•·⋅/—–-])(?:written by|posted by|words by|reporting by|story by|by|author)(?:\s*:)?\s+")
+        .unwrap_or_else(|e| panic!("byline cue: {e}"))
+});
+
+/// The names at the start of `s`: runs of capitalised words and initials joined by "and",
+/// "&" or commas, stopped by anything else (a date, a role, lower-case words).
+fn names_run(s: &str) -> Option<Vec<String>> {
+    let s = s
+        .find(['/', '|', '•', '·', '⋅', '@', '(', ';', '\t'])
+        .map_or(s, |p| &s[..p]);
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut tokens = s.split_whitespace().peekable();
+    while let Some(raw) = tokens.next() {
+        let (word, comma) = match raw.strip_suffix(',') {
+            Some(w) => (w, true),
+            None => (raw, false),
+        };
+        let lower = word.to_lowercase();
+        if (lower == "and" || word == "&") && !current.is_empty() {
+            names.push(current.join(" "));
+            current.clear();
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || "-'’.".contains(c));
+        let particle = ["de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du"]
+            .contains(&lower.as_str())
+            && !current.is_empty();
+        let stop = !(capital || particle)
+            || CALENDAR.month(&lower).is_some()
+            || CALENDAR.weekday(&lower).is_some()
+            || is_role(word)
+            || current.len() >= 4;
+        if stop {
+            break;
+        }
+        current.push(word);
+        if comma {
+            names.push(current.join(" "));
+            current.clear();
+            // a role after the comma ends the byline ("Jane Roe, Staff Writer")
+            if tokens.peek().is_some_and(|t| is_role(t)) {
+                break;
+            }
+        }
+    }
+    if !current.is_empty() {
+        names.push(current.join(" "));
+    }
+    names.retain(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    (!names.is_empty()).then_some(names)
+}
+
 /// Does a dateline's text before the date mark it as an update?
 fn is_update(before: &str) -> bool {
     let b = before.to_lowercase();
     b.contains("updated") || b.contains("modified") || b.contains("edited")
-}
-
-/// Does the line start with a byline cue ("By", "Written by")?
-fn has_byline_cue(s: &str) -> bool {
-    byline_rest(s).is_some()
 }
 
 /// The names of a byline: "By Jane Roe and John Doe", "By Jane Roe on", "Jane Roe, Staff
