@@ -81,14 +81,17 @@ pub fn clean(doc: &Document) -> Cleaned {
     }
 }
 
+/// The page's markup states its metadata; it wins over what the text seems to say.
 fn merge_html_meta(meta: &mut Meta, h: html::HtmlMeta) {
-    if meta.title.is_none() {
+    if h.title.is_some() {
         meta.title = h.title;
     }
-    if meta.published.is_none() {
-        meta.published = h.published.and_then(|p| iso_prefix(&p));
+    if let Some(p) = h.published.and_then(|p| iso_prefix(&p)) {
+        meta.published = Some(p);
     }
-    if meta.authors.is_empty()
+    if !h.authors.is_empty() {
+        meta.authors = h.authors;
+    } else if meta.authors.is_empty()
         && let Some(b) = h.byline
     {
         let b = b.trim_start_matches("By ").trim_start_matches("by ");
