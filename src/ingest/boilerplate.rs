@@ -347,8 +347,7 @@ fn furniture_sentence(text: &str, res: &[&Regex]) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     for (k, &b) in bytes.iter().enumerate() {
         let end = k + 1;
-        let boundary =
-            matches!(b, b'.' | b'!' | b'?') && bytes.get(end).is_none_or(|&n| n == b' ');
+        let boundary = matches!(b, b'.' | b'!' | b'?') && bytes.get(end).is_none_or(|&n| n == b' ');
         if boundary || end == bytes.len() {
             let sentence = &text[start..end];
             if res.iter().any(|re| re.is_match(sentence)) {

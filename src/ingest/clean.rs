@@ -137,19 +137,32 @@ fn iso_prefix(s: &str) -> Option<String> {
     Some(iso)
 }
 
-/// A crude fallback for HTML that the extractor could not read: tags out, text kept.
+/// A crude fallback for HTML that the extractor could not read: tags out, text kept, and the
+/// content of `script`, `style` and `noscript` (code, not text) dropped. One pass, linear in
+/// the page however deeply it nests.
 fn strip_tags(html: &str) -> String {
+    const HIDDEN: [&str; 3] = ["script", "style", "noscript"];
     let mut out = String::with_capacity(html.len() / 2);
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push('\n');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        let Some(off) = html[i..].find('<') else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..i + off]);
+        let start = i + off;
+        let tag_end = html[start..].find('>').map_or(html.len(), |e| start + e);
+        out.push('\n');
+        i = (tag_end + 1).min(html.len());
+        let tag = &lower[start + 1..tag_end];
+        if let Some(name) = HIDDEN.iter().find(|n| {
+            tag.starts_with(*n) && !tag[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) && !tag.ends_with('/')
+        {
+            // skip to the matching end tag (or the end of the page)
+            let close = format!("</{name}");
+            i = lower[i..].find(&close).map_or(html.len(), |p| i + p);
         }
     }
     out
@@ -220,6 +233,38 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_fallback_drops_scripts_styles_and_noscript() {
+        let text = strip_tags(
+            "<html><head><script>var title = 'x';</script><style>p{color:red}</style></head><body><noscript>Enable JavaScript</noscript><p>The council voted.</p><SCRIPT type=x>if (a < b) {}</SCRIPT><p>It closed.</p></body></html>",
+        );
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(words, ["The", "council", "voted.", "It", "closed."]);
+    }
+
+    #[test]
+    fn deeply_nested_html_is_read_as_text() {
+        let n = 100_000;
+        let html = format!(
+            "<html><body>{}<p>The council voted on Monday to close the old bridge to all traffic.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let start = std::time::Instant::now();
+        let c = clean(&Document::from_text("deep.html", Format::Html, &html));
+        // linear: well under a second in a release build; a loaded debug build gets slack
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+        assert_eq!(
+            c.paragraphs,
+            ["The council voted on Monday to close the old bridge to all traffic."]
+        );
+        assert!(c.warnings.iter().any(|w| w.contains("nested")));
+    }
+
+    #[test]
     fn machine_dates_keep_their_iso_part() {
         assert_eq!(
             iso_prefix("2024-05-06T09:15:00.000Z").as_deref(),
@@ -261,7 +306,10 @@ mod tests {
     #[test]
     fn a_page_dump_keeps_its_article_and_drops_its_furniture() {
         let c = clean(&Document::from_text("page.txt", Format::Text, PAGE));
-        assert_eq!(c.meta.title.as_deref(), Some("Council shuts the old river bridge"));
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("Council shuts the old river bridge")
+        );
         assert_eq!(
             c.meta.subtitle.as_deref(),
             Some("Inspectors found cracks in two of its stone piers")

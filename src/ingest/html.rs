@@ -20,8 +20,56 @@ pub struct HtmlMeta {
 /// Documents larger than this many elements are refused rather than parsed slowly.
 const MAX_ELEMENTS: usize = 200_000;
 
+/// Pages nested deeper than this are read as plain text: the tree builder and the article
+/// scorer cost more than linear time in the depth (100,000 nested `<div>` took minutes).
+pub const MAX_NESTING: usize = 1_000;
+
+/// The deepest element nesting in the page, counted from its tags in one pass (void elements
+/// and self-closed tags do not nest; an end tag closes one level).
+pub fn nesting_depth(html: &str) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off + 1;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| start + e);
+        let tag = &bytes[start..end];
+        if let Some(&first) = tag.first() {
+            if first == b'/' {
+                depth = depth.saturating_sub(1);
+            } else if first.is_ascii_alphabetic() && !tag.ends_with(b"/") {
+                let name_len = tag
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(tag.len());
+                let name = String::from_utf8_lossy(&tag[..name_len]).to_ascii_lowercase();
+                if !VOID.contains(&name.as_str()) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+        }
+        i = end.min(bytes.len());
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    max
+}
+
 /// Extract the article body as text (paragraphs separated by blank lines) and its metadata.
 pub fn extract(html: &str) -> Result<(String, HtmlMeta), String> {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(format!("elements nested {depth} deep (over {MAX_NESTING})"));
+    }
     let cfg = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: MAX_ELEMENTS,
@@ -58,9 +106,8 @@ const META_SCAN_BYTES: usize = 512 * 1024;
 static META_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<meta\s[^>]*>"));
 static ATTR: LazyLock<Regex> =
     LazyLock::new(|| re(r#"(?is)([a-z][a-z0-9:_.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')"#));
-static LD_JSON: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>")
-});
+static LD_JSON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>"));
 static TIME_TAG: LazyLock<Regex> =
     LazyLock::new(|| re(r#"(?is)<time\s[^>]*datetime\s*=\s*["']([^"']+)["']"#));
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"(?is)<h([1-3])[^>]*>(.*?)</h[1-3]>"));
@@ -147,7 +194,14 @@ pub fn page_meta(html: &str) -> PageMeta {
         .or_else(|| TIME_TAG.captures(head).map(|c| c[1].to_owned()));
     let mut authors = ld.authors;
     if authors.is_empty()
-        && let Some(a) = meta(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"])
+        && let Some(a) = meta(&[
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "byl",
+        ])
         && !a.contains("://")
     {
         let a = a.trim_start_matches("By ").trim_start_matches("by ");
@@ -163,7 +217,9 @@ pub fn page_meta(html: &str) -> PageMeta {
         title: title.map(|t| collapse(&t)),
         published,
         authors,
-        site_name: ld.publisher.or_else(|| meta(&["og:site_name", "application-name"])),
+        site_name: ld
+            .publisher
+            .or_else(|| meta(&["og:site_name", "application-name"])),
     }
 }
 
@@ -225,9 +281,12 @@ impl LdArticle {
                     self.read(g, depth + 1);
                 }
                 let is_article = match o.get("@type") {
-                    Some(Value::String(t)) => t.ends_with("Article") || t == "BlogPosting" || t == "Report",
+                    Some(Value::String(t)) => {
+                        t.ends_with("Article") || t == "BlogPosting" || t == "Report"
+                    }
                     Some(Value::Array(ts)) => ts.iter().any(|t| {
-                        t.as_str().is_some_and(|t| t.ends_with("Article") || t == "BlogPosting")
+                        t.as_str()
+                            .is_some_and(|t| t.ends_with("Article") || t == "BlogPosting")
                     }),
                     _ => false,
                 };
@@ -244,7 +303,9 @@ impl LdArticle {
                 self.published = text("datePublished").or_else(|| text("dateCreated"));
                 self.authors = names_of(o.get("author"));
                 self.publisher = match o.get("publisher") {
-                    Some(Value::Object(p)) => p.get("name").and_then(Value::as_str).map(str::to_owned),
+                    Some(Value::Object(p)) => {
+                        p.get("name").and_then(Value::as_str).map(str::to_owned)
+                    }
                     _ => None,
                 };
             }
@@ -330,6 +391,48 @@ fn decode_entities(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_in_linear_time() {
+        let n = 100_000;
+        let html = format!(
+            "{}<p>The council voted.</p>{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let start = std::time::Instant::now();
+        assert_eq!(nesting_depth(&html), n + 1);
+        assert!(extract(&html).is_err());
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(
+            nesting_depth("<p>a<br>b<img src=x><hr/></p><div><p>c</p></div>"),
+            2
+        );
+    }
+
+    #[test]
+    fn metadata_from_json_ld_meta_tags_and_title() {
+        let html = r#"<html><head><title>Bridge closed after cracks found - Local - Example News</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Example"},
+{"@type":"NewsArticle","headline":"Bridge closed after cracks found","datePublished":"2024-05-06T09:15:00Z",
+"author":[{"@type":"Person","name":"Jane Roe"},{"@type":"Person","name":"John Doe"}],"publisher":{"name":"Example News"}}]}</script>
+</head><body><h1>Bridge closed after cracks found</h1></body></html>"#;
+        let m = page_meta(html);
+        assert_eq!(m.title.as_deref(), Some("Bridge closed after cracks found"));
+        assert_eq!(m.published.as_deref(), Some("2024-05-06T09:15:00Z"));
+        assert_eq!(m.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(m.site_name.as_deref(), Some("Example News"));
+        // no metadata: the heading the <title> repeats, without the site and section
+        let html = "<html><head><title>Bridge closed after cracks found - Local - Example News</title></head><body><h1>Latest news</h1><h2>Bridge closed after cracks found</h2><p>Text.</p></body></html>";
+        assert_eq!(
+            page_meta(html).title.as_deref(),
+            Some("Bridge closed after cracks found")
+        );
+        let html = r#"<meta name="author" content="Jane Roe &amp; John Doe"><meta property="article:published_time" content="2024-05-06">"#;
+        let m = page_meta(html);
+        assert_eq!(m.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(m.published.as_deref(), Some("2024-05-06"));
+    }
 
     #[test]
     fn extracts_paragraphs_and_metadata() {

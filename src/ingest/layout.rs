@@ -84,7 +84,10 @@ impl Shape {
                 }
             }
         }
-        let symbols = text.chars().filter(|c| "{}();=<>|\\[]".contains(*c)).count();
+        let symbols = text
+            .chars()
+            .filter(|c| "{}();=<>|\\[]".contains(*c))
+            .count();
         let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f32 / b as f32 };
         Shape {
             words,
@@ -246,9 +249,15 @@ mod tests {
 
     #[test]
     fn prose_and_furniture_shapes() {
-        assert!(Shape::of("The council voted on Monday to close the old bridge to all traffic.").is_prose());
+        assert!(
+            Shape::of("The council voted on Monday to close the old bridge to all traffic.")
+                .is_prose()
+        );
         assert!(!Shape::of("Home News Sport Business Weather").is_prose());
-        assert!(!Shape::of("Council Votes To Close The Old Bridge After Inspectors Find Cracks.").is_prose());
+        assert!(
+            !Shape::of("Council Votes To Close The Old Bridge After Inspectors Find Cracks.")
+                .is_prose()
+        );
         assert!(!Shape::of("Privacy Policy | Terms of Use | Contact Us").is_prose());
         assert!(!Shape::of("Sign in").is_prose());
     }
@@ -282,8 +291,16 @@ mod tests {
             "It will stay closed until the work is done, which the engineer said could take two years.",
             "12 Comments",
         ];
-        for name in ["Ann Smith", "Bob Jones", "Cat Brown", "Dan Green", "Eve White"] {
-            ls.push(Box::leak(format!("{name} on May 3, 2024 at 4:47 pm said:").into_boxed_str()));
+        for name in [
+            "Ann Smith",
+            "Bob Jones",
+            "Cat Brown",
+            "Dan Green",
+            "Eve White",
+        ] {
+            ls.push(Box::leak(
+                format!("{name} on May 3, 2024 at 4:47 pm said:").into_boxed_str(),
+            ));
             ls.push("I have crossed that bridge every day for twenty years and I never once thought that it was unsafe.");
             ls.push("It is a shame that the council let it get into such a state before anyone did anything about it.");
             ls.push("Reply");
@@ -302,8 +319,16 @@ mod tests {
     fn a_short_article_among_much_furniture() {
         let mut ls = vec!["Sign in", "Subscribe"];
         let menu = [
-            "Local News", "Sport", "Business", "Entertainment", "Opinion", "Weather", "Jobs",
-            "Classifieds", "Contact Us", "Archive",
+            "Local News",
+            "Sport",
+            "Business",
+            "Entertainment",
+            "Opinion",
+            "Weather",
+            "Jobs",
+            "Classifieds",
+            "Contact Us",
+            "Archive",
         ];
         ls.extend(menu);
         ls.push("Bridge to close");

@@ -227,8 +227,10 @@ fn split_names(s: &str) -> Option<Vec<String>> {
 /// Is this a role printed beside a byline's names ("Staff Writer", "Senior Correspondent")?
 fn is_role(s: &str) -> bool {
     s.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        CUES.byline_roles.iter().any(|r| *r == w)
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        CUES.byline_roles.contains(&w)
     })
 }
 
@@ -295,12 +297,16 @@ pub fn extract_at(lines: &mut [Line], removed: &mut [Removed], body_start: usize
                 used = true;
             }
             if used {
-                l.removed = Some(match (date_only, bylines.last().is_some_and(|b| b.0 == i)) {
-                    (true, _) => "dateline",
-                    (false, true) if dates.last().is_some_and(|d| d.0 == i) => "byline and date",
-                    _ => "byline",
-                }
-                .to_owned());
+                l.removed = Some(
+                    match (date_only, bylines.last().is_some_and(|b| b.0 == i)) {
+                        (true, _) => "dateline",
+                        (false, true) if dates.last().is_some_and(|d| d.0 == i) => {
+                            "byline and date"
+                        }
+                        _ => "byline",
+                    }
+                    .to_owned(),
+                );
             }
         }
         // the head proper wins; further passes only fill what it lacks
@@ -484,10 +490,9 @@ fn title_score(lines: &[Line], i: usize, between: usize, meta_lines: &[usize]) -
     }
     // the headline is often printed again (breadcrumb, share text, a second heading)
     let folded = crate::text::fold(text);
-    let repeated = lines
-        .iter()
-        .enumerate()
-        .any(|(j, l)| j != i && l.text.len() >= text.len() && crate::text::fold(&l.text).contains(&folded));
+    let repeated = lines.iter().enumerate().any(|(j, l)| {
+        j != i && l.text.len() >= text.len() && crate::text::fold(&l.text).contains(&folded)
+    });
     if repeated {
         score += 2.0;
     }
@@ -527,10 +532,8 @@ fn byline_anywhere(text: &str) -> Option<Vec<String>> {
     }
     let names = names_run(rest)?;
     // a single word after "by" is a name only in capitals (an agency, initials)
-    (names.len() > 1
-        || names[0].contains(' ')
-        || names[0].chars().all(|c| !c.is_lowercase()))
-    .then_some(names)
+    (names.len() > 1 || names[0].contains(' ') || names[0].chars().all(|c| !c.is_lowercase()))
+        .then_some(names)
 }
 
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -562,8 +565,10 @@ fn names_run(s: &str) -> Option<Vec<String>> {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || "-'’.".contains(c));
-        let particle = ["de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du"]
-            .contains(&lower.as_str())
+        let particle = [
+            "de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du",
+        ]
+        .contains(&lower.as_str())
             && !current.is_empty();
         let stop = !(capital || particle)
             || CALENDAR.month(&lower).is_some()
@@ -614,7 +619,16 @@ fn byline_names(s: &str) -> Option<Vec<String>> {
         }
     }
     let mut names = rest[..end].trim();
-    for tail in [" on", " at", ",", " -", " |", " Published", " Updated", " Posted"] {
+    for tail in [
+        " on",
+        " at",
+        ",",
+        " -",
+        " |",
+        " Published",
+        " Updated",
+        " Posted",
+    ] {
         names = names.strip_suffix(tail).unwrap_or(names).trim_end();
     }
     if let Some(v) = split_names(names) {
