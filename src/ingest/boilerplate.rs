@@ -55,6 +55,7 @@ pub struct Structure {
 struct RuleFile {
     rule: Vec<RuleSpec>,
     structure: Structure,
+    layout: super::layout::LayoutSpec,
 }
 
 /// The compiled rule table.
@@ -72,6 +73,7 @@ pub struct Rules {
     /// Individual regexes, compiled only for span and caption rules that fire.
     single: Vec<OnceLock<Regex>>,
     pub structure: Structure,
+    pub layout: super::layout::LayoutSpec,
     breadcrumb: Regex,
 }
 
@@ -192,6 +194,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         exact: set(&exact),
         exact_ids,
         structure: file.structure,
+        layout: file.layout,
         breadcrumb,
     }
 });
@@ -294,25 +297,70 @@ pub fn apply_rules(lines: &mut [Line], removed: &mut Vec<Removed>) {
         }
         let words = word_count(&line.text);
         let punctuated = ends_like_sentence(&line.text);
-        for &i in &hits {
-            let spec = &rules.specs[i];
-            if spec.scope != Scope::Line {
-                continue;
-            }
-            if spec.max_words.is_some_and(|m| words > m) || (spec.unpunctuated && punctuated) {
-                continue;
-            }
-            // the span rules may have changed the text: confirm on what is left (the set
-            // matched the text as it was, so an untouched line needs no second look)
-            if !edited || rules.regex(i).is_match(&line.text) {
-                line.removed = Some(spec.reason.clone());
-                break;
+        let fired: Vec<usize> = hits
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let spec = &rules.specs[i];
+                spec.scope == Scope::Line
+                    && !(spec.max_words.is_some_and(|m| words > m)
+                        || (spec.unpunctuated && punctuated))
+                    // the span rules may have changed the text: confirm on what is left (the
+                    // set matched the text as it was, so an untouched line needs no second look)
+                    && (!edited || rules.regex(i).is_match(&line.text))
+            })
+            .collect();
+        if let Some(&first) = fired.first() {
+            let reason = rules.specs[first].reason.clone();
+            // a paragraph that is mostly prose is never dropped whole for one phrase in it:
+            // only the sentence that holds the phrase goes
+            let regexes: Vec<&Regex> = fired.iter().map(|&i| rules.regex(i)).collect();
+            match furniture_sentence(&line.text, &regexes) {
+                Some((a, b)) => {
+                    removed.push(Removed {
+                        text: line.text[a..b].trim().to_owned(),
+                        reason,
+                        line: idx,
+                    });
+                    let rest = format!("{} {}", &line.text[..a], &line.text[b..]);
+                    line.text = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+                }
+                None => line.removed = Some(reason),
             }
         }
         if line.kept() && is_prose(&line.text, 8) {
             seen_prose = true;
         }
     }
+}
+
+/// In a paragraph of prose, the byte range of the one sentence that holds a furniture phrase
+/// (a match of any of `res`), when that sentence is under half its words; `None` when the
+/// paragraph is furniture as a whole (not prose, or several such sentences, or mostly one).
+fn furniture_sentence(text: &str, res: &[&Regex]) -> Option<(usize, usize)> {
+    let total = word_count(text);
+    if total < 12 || !super::layout::Shape::of(text).is_prose() {
+        return None;
+    }
+    let mut found = None;
+    let mut start = 0usize;
+    let bytes = text.as_bytes();
+    for (k, &b) in bytes.iter().enumerate() {
+        let end = k + 1;
+        let boundary = matches!(b, b'.' | b'!' | b'?') && bytes.get(end).is_none_or(|&n| n == b' ');
+        if boundary || end == bytes.len() {
+            let sentence = &text[start..end];
+            if res.iter().any(|re| re.is_match(sentence)) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some((start, end));
+            }
+            start = end;
+        }
+    }
+    let (a, b) = found?;
+    (word_count(&text[a..b]) * 2 < total).then_some((a, b))
 }
 
 fn cut_spans(rules: &Rules, i: usize, idx: usize, line: &mut Line, removed: &mut Vec<Removed>) {

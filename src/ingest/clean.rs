@@ -2,7 +2,7 @@
 
 use super::boilerplate::{Line, Removed, apply_rules, apply_structure};
 use super::metadata::{self, Meta};
-use super::{Document, Format, html, markdown};
+use super::{Document, Format, html, layout, markdown};
 
 /// A cleaned article, before analysis.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -38,7 +38,21 @@ pub fn clean(doc: &Document) -> Cleaned {
     let mut lines: Vec<Line> = paragraph_lines(&text).into_iter().map(Line::new).collect();
     let mut removed: Vec<Removed> = Vec::new();
     apply_rules(&mut lines, &mut removed);
-    let mut meta = metadata::extract(&mut lines, &mut removed);
+    // a text dump carries the whole page: the article is the densest run of prose in it
+    let mut meta = match doc.format {
+        Format::Text | Format::Markdown => {
+            let thread = layout::comment_thread(&lines);
+            match layout::body_region(&lines, thread) {
+                Some(region) => {
+                    let meta = metadata::extract_at(&mut lines, &mut removed, region.0);
+                    layout::mark_outside(&mut lines, region, thread);
+                    meta
+                }
+                None => metadata::extract(&mut lines, &mut removed),
+            }
+        }
+        Format::Html => metadata::extract(&mut lines, &mut removed),
+    };
     apply_structure(&mut lines);
     if let Some(h) = html_meta {
         merge_html_meta(&mut meta, h);
@@ -67,14 +81,17 @@ pub fn clean(doc: &Document) -> Cleaned {
     }
 }
 
+/// The page's markup states its metadata; it wins over what the text seems to say.
 fn merge_html_meta(meta: &mut Meta, h: html::HtmlMeta) {
-    if meta.title.is_none() {
+    if h.title.is_some() {
         meta.title = h.title;
     }
-    if meta.published.is_none() {
-        meta.published = h.published.and_then(|p| iso_prefix(&p));
+    if let Some(p) = h.published.and_then(|p| iso_prefix(&p)) {
+        meta.published = Some(p);
     }
-    if meta.authors.is_empty()
+    if !h.authors.is_empty() {
+        meta.authors = h.authors;
+    } else if meta.authors.is_empty()
         && let Some(b) = h.byline
     {
         let b = b.trim_start_matches("By ").trim_start_matches("by ");
@@ -120,19 +137,32 @@ fn iso_prefix(s: &str) -> Option<String> {
     Some(iso)
 }
 
-/// A crude fallback for HTML that the extractor could not read: tags out, text kept.
+/// A crude fallback for HTML that the extractor could not read: tags out, text kept, and the
+/// content of `script`, `style` and `noscript` (code, not text) dropped. One pass, linear in
+/// the page however deeply it nests.
 fn strip_tags(html: &str) -> String {
+    const HIDDEN: [&str; 3] = ["script", "style", "noscript"];
     let mut out = String::with_capacity(html.len() / 2);
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push('\n');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        let Some(off) = html[i..].find('<') else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..i + off]);
+        let start = i + off;
+        let tag_end = html[start..].find('>').map_or(html.len(), |e| start + e);
+        out.push('\n');
+        i = (tag_end + 1).min(html.len());
+        let tag = &lower[start + 1..tag_end];
+        if let Some(name) = HIDDEN.iter().find(|n| {
+            tag.starts_with(*n) && !tag[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) && !tag.ends_with('/')
+        {
+            // skip to the matching end tag (or the end of the page)
+            let close = format!("</{name}");
+            i = lower[i..].find(&close).map_or(html.len(), |p| i + p);
         }
     }
     out
@@ -203,6 +233,38 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_fallback_drops_scripts_styles_and_noscript() {
+        let text = strip_tags(
+            "<html><head><script>var title = 'x';</script><style>p{color:red}</style></head><body><noscript>Enable JavaScript</noscript><p>The council voted.</p><SCRIPT type=x>if (a < b) {}</SCRIPT><p>It closed.</p></body></html>",
+        );
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(words, ["The", "council", "voted.", "It", "closed."]);
+    }
+
+    #[test]
+    fn deeply_nested_html_is_read_as_text() {
+        let n = 100_000;
+        let html = format!(
+            "<html><body>{}<p>The council voted on Monday to close the old bridge to all traffic.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let start = std::time::Instant::now();
+        let c = clean(&Document::from_text("deep.html", Format::Html, &html));
+        // linear: well under a second in a release build; a loaded debug build gets slack
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+        assert_eq!(
+            c.paragraphs,
+            ["The council voted on Monday to close the old bridge to all traffic."]
+        );
+        assert!(c.warnings.iter().any(|w| w.contains("nested")));
+    }
+
+    #[test]
     fn machine_dates_keep_their_iso_part() {
         assert_eq!(
             iso_prefix("2024-05-06T09:15:00.000Z").as_deref(),
@@ -237,4 +299,95 @@ mod tests {
             ]
         );
     }
+
+    /// Every word of a dump: the prose, the furniture, the metadata; words written here.
+    const PAGE: &str = "Skip to content\n\nHome\nNews\nSport\nWeather\n\nWorld\n\nCouncil shuts the old river bridge\n\nInspectors found cracks in two of its stone piers\n\nBy Jane Roe and John Doe\n\nMay 6, 2024 | 9:15 am\n\nShare Tweet Email\n\nThe council voted on Monday to close the old bridge to all traffic after inspectors found cracks in two of its piers.\n\nWorkers on the deck (Getty Images)\n\n\"It is simply not safe to cross any more,\" said the city engineer, who has inspected it every year since 2001.\n\nThank you for subscribing. The bridge, which opened in 1902, carried 40,000 vehicles a day before it was closed, the council said.\n\nSince 9/11 the agency has worked 24/7, and a 2/3 majority of the council backed the closure on Monday.\n\nRead more\n\nMayor opens new library\nStorm floods the lower town\nPolice close the high street\n\nWe use cookies to improve your experience. Accept all cookies\n\nSign up for our newsletter\n\nCopyright 2024 Example News. All rights reserved.";
+
+    #[test]
+    fn a_page_dump_keeps_its_article_and_drops_its_furniture() {
+        let c = clean(&Document::from_text("page.txt", Format::Text, PAGE));
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("Council shuts the old river bridge")
+        );
+        assert_eq!(
+            c.meta.subtitle.as_deref(),
+            Some("Inspectors found cracks in two of its stone piers")
+        );
+        assert_eq!(c.meta.authors, ["Jane Roe", "John Doe"]);
+        assert_eq!(c.meta.published.as_deref(), Some("2024-05-06T09:15"));
+        assert_eq!(c.paragraphs.len(), 4, "{:#?}", c.paragraphs);
+        assert!(c.paragraphs[0].starts_with("The council voted"));
+        // prose with one furniture sentence loses that sentence only, and fractions that are
+        // not a gallery strip stay
+        assert!(c.paragraphs[2].starts_with("The bridge, which opened in 1902"));
+        assert!(
+            c.boilerplate
+                .iter()
+                .any(|(t, r)| t == "Thank you for subscribing." && r == "newsletter prompt")
+        );
+        assert!(c.paragraphs[3].starts_with("Since 9/11"));
+        let reasons: Vec<&str> = c.boilerplate.iter().map(|(_, r)| r.as_str()).collect();
+        assert!(reasons.contains(&"cookie banner"), "{reasons:?}");
+        assert!(reasons.contains(&"photo credit"), "{reasons:?}");
+    }
+
+    /// Every word of the input is in the body, in a metadata field, or in a removed passage
+    /// listed with its reason.
+    fn assert_no_word_lost(text: &str) {
+        let c = clean(&Document::from_text("page.txt", Format::Text, text));
+        let mut kept: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let all = c
+            .paragraphs
+            .iter()
+            .chain(c.boilerplate.iter().map(|(t, _)| t))
+            .chain(c.meta.title.iter())
+            .chain(c.meta.subtitle.iter());
+        for t in all {
+            kept.extend(crate::analyse::tokens::words_lower(t));
+        }
+        for (_, reason) in &c.boilerplate {
+            assert!(!reason.is_empty(), "a removed passage without its reason");
+        }
+        for w in crate::analyse::tokens::words_lower(&crate::text::normalise(text)) {
+            assert!(kept.contains(&w), "{w:?} was lost from {text:?}");
+        }
+    }
+
+    #[test]
+    fn no_word_of_the_page_is_lost() {
+        assert_no_word_lost(PAGE);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn no_word_is_lost_whatever_the_page(picks in proptest::collection::vec((0usize..PIECES.len(), 0usize..3), 1..30)) {
+            let mut text = String::new();
+            for (k, sep) in picks {
+                text.push_str(PIECES[k]);
+                text.push_str(["\n", "\n\n", " "][sep]);
+            }
+            assert_no_word_lost(&text);
+        }
+    }
+
+    const PIECES: [&str; 16] = [
+        "Home",
+        "Sign up for our newsletter",
+        "Thank you for subscribing.",
+        "The council voted on Monday to close the old bridge to all traffic after inspectors found cracks.",
+        "Since 9/11 the agency has worked 24/7, and a 2/3 majority backed it.",
+        "By Jane Roe",
+        "May 6, 2024 09:15",
+        "Comments",
+        "Ann Smith on May 3, 2024 at 4:47 pm said:",
+        "Reply",
+        "Workers on the deck (Getty Images)",
+        "A crane lifts a beamopen image in galleryA crane lifts a beam (City Council)",
+        "Share Tweet Email",
+        "Video Player Placeholder and more",
+        "Most popular",
+        "\"It is simply not safe,\" said the engineer, who has inspected the bridge every year.",
+    ];
 }

@@ -16,6 +16,9 @@ use crate::lexicon::{CALENDAR, asset, parse};
 struct MetaCues {
     byline_prefixes: Vec<String>,
     dateline_words: Vec<String>,
+    byline_roles: Vec<String>,
+    caption_cues: Vec<String>,
+    interface_words: Vec<String>,
     outlet_patterns: Vec<String>,
 }
 
@@ -44,7 +47,7 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     let zones = zones.join("|");
     let time = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?";
     let pattern = format!(
-        r"(?i)(?:(?:{weekdays})\.?,?\s*)?(?:(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?:(?:\s|,|T|at|-|\|)+{time})?(?:\s*(?-i:(?P<tz>[+-]\d{{2}}:?\d{{2}}|{zones})))?"
+        r"(?i)(?:(?:{weekdays})\.?,?\s*)?(?:(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})|(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s*(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|\b(?P<na>\d{{1,2}})(?P<ns>[./])(?P<nb>\d{{1,2}})[./](?P<nc>\d{{4}})\b)(?:(?:\s|,|T|at|-|\|)+{time})?(?:\s*(?-i:(?P<tz>[+-]\d{{2}}:?\d{{2}}|{zones})))?"
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("timestamp pattern: {e}"))
 });
@@ -75,6 +78,15 @@ pub fn find_timestamp(line: &str) -> Option<Timestamp> {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         let (y, m, d) = if let Some(y) = num("iy") {
             (y, num("im")?, num("id")?)
+        } else if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("nc")) {
+            // 21.01.2020 and 01/21/2020: the number over 12 is the day; else dots are
+            // day-first (European), slashes month-first (American)
+            let dots = c.name("ns").is_some_and(|s| s.as_str() == ".");
+            if a > 12 || (b <= 12 && dots) {
+                (y, b, a)
+            } else {
+                (y, a, b)
+            }
         } else if let Some(y) = num("y1") {
             (y, CALENDAR.month(c.name("m1")?.as_str())?, num("d1")?)
         } else {
@@ -141,7 +153,7 @@ pub fn find_timestamp(line: &str) -> Option<Timestamp> {
 }
 
 fn date_end(c: &regex::Captures<'_>) -> usize {
-    ["id", "y1", "y2"]
+    ["id", "y1", "y2", "nc"]
         .iter()
         .filter_map(|n| c.name(n))
         .map(|m| m.end())
@@ -200,6 +212,9 @@ fn split_names(s: &str) -> Option<Vec<String>> {
             if name.is_empty() {
                 continue;
             }
+            if is_role(name) {
+                continue;
+            }
             if !looks_like_name(name) {
                 return None;
             }
@@ -207,6 +222,16 @@ fn split_names(s: &str) -> Option<Vec<String>> {
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// Is this a role printed beside a byline's names ("Staff Writer", "Senior Correspondent")?
+fn is_role(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        CUES.byline_roles.contains(&w)
+    })
 }
 
 /// Is the rest of a line (outside the date) only dateline words?
@@ -220,91 +245,197 @@ fn dateline_rest_is_furniture(rest: &str) -> bool {
         .all(|w| CUES.dateline_words.contains(&w) || CALENDAR.weekday(&w).is_some())
 }
 
-/// Read the page head. Lines used as metadata are marked removed (headline and standfirst with
-/// the reasons `headline` and `standfirst`, which are not furniture but fields).
+/// How many lines before the body the head is looked for in: headline, standfirst, byline and
+/// dateline sit right above the story; a date or a name further up belongs to something else.
+const HEAD_WINDOW: usize = 14;
+
+/// Read the page head, taking the body to start at the first line of prose. Lines used as
+/// metadata are marked removed (headline and standfirst with the reasons `headline` and
+/// `standfirst`, which are not furniture but fields).
 pub fn extract(lines: &mut [Line], removed: &mut [Removed]) -> Meta {
-    let mut meta = Meta::default();
-    let label_max = super::boilerplate::RULES.structure.label_max_words;
-    let first_kept = lines.iter().position(Line::kept);
     let body_start = lines
         .iter()
         .position(|l| l.kept() && is_prose(&l.text, 8))
         .unwrap_or(lines.len());
+    extract_at(lines, removed, body_start)
+}
 
-    // datelines and bylines in the head
-    for l in lines[..body_start].iter_mut().filter(|l| l.kept()) {
-        if let Some(ts) = find_timestamp(&l.text) {
-            let before = l.text[..ts.start].trim();
-            let names = split_names(strip_byline_prefix(before));
-            let date_only = before.is_empty() || dateline_rest_is_furniture(before);
-            if names.is_some() || date_only {
-                if let Some(names) = names
-                    && meta.authors.is_empty()
-                {
-                    meta.authors = names;
-                }
-                adopt_timestamp(&mut meta, &ts);
-                l.removed = Some(if date_only {
-                    "dateline".to_owned()
-                } else {
-                    "byline and date".to_owned()
-                });
+/// Read the head of a page whose body starts at line `body_start`.
+pub fn extract_at(lines: &mut [Line], removed: &mut [Removed], body_start: usize) -> Meta {
+    let mut meta = Meta::default();
+    let label_max = super::boilerplate::RULES.structure.label_max_words;
+    let body_start = body_start.min(lines.len());
+    let lo = body_start.saturating_sub(HEAD_WINDOW);
+
+    // datelines and bylines in the head, nearest the body first; when the head has none,
+    // further up the page, then in the first lines of the body
+    let mut dates: Vec<(usize, Timestamp, bool)> = Vec::new();
+    let mut bylines: Vec<(usize, Vec<String>)> = Vec::new();
+    let after = (body_start..(body_start + 4).min(lines.len())).collect::<Vec<_>>();
+    let passes: [Vec<usize>; 3] = [
+        (lo..body_start).rev().collect(),
+        (0..lo).rev().collect(),
+        after,
+    ];
+    for (pass, range) in passes.iter().enumerate() {
+        for &i in range {
+            let l = &mut lines[i];
+            if !l.kept() || (pass == 2 && is_prose(&l.text, 6)) {
                 continue;
             }
-        }
-        if let Some(rest) = byline_rest(&l.text)
-            && let Some(names) = split_names(rest)
-        {
-            if meta.authors.is_empty() {
-                meta.authors = names;
+            let (ts, names, date_only) = read_head_line(&l.text);
+            let want_date = dates.is_empty() || pass == 0;
+            let want_names = bylines.is_empty() || pass == 0;
+            let mut used = false;
+            if let Some(ts) = ts.filter(|_| want_date) {
+                let updated = is_update(&l.text[..ts.start]);
+                dates.push((i, ts, updated));
+                used = true;
             }
-            l.removed = Some("byline".to_owned());
+            if let Some(names) = names.filter(|_| want_names) {
+                bylines.push((i, names));
+                used = true;
+            }
+            if used {
+                l.removed = Some(
+                    match (date_only, bylines.last().is_some_and(|b| b.0 == i)) {
+                        (true, _) => "dateline",
+                        (false, true) if dates.last().is_some_and(|d| d.0 == i) => {
+                            "byline and date"
+                        }
+                        _ => "byline",
+                    }
+                    .to_owned(),
+                );
+            }
+        }
+        // the head proper wins; further passes only fill what it lacks
+        if !dates.is_empty() && !bylines.is_empty() {
+            break;
+        }
+    }
+    // a bare name right beside a dateline is its byline ("Jane Roe" / "May 6, 2024")
+    if bylines.is_empty() {
+        for &(d, _, _) in &dates {
+            for i in [d.wrapping_sub(1)] {
+                if (lo..body_start).contains(&i)
+                    && lines[i].kept()
+                    && let Some(names) = split_names(&lines[i].text)
+                {
+                    bylines.push((i, names));
+                    lines[i].removed = Some("byline".to_owned());
+                    break;
+                }
+            }
+            if !bylines.is_empty() {
+                break;
+            }
+        }
+    }
+    if let Some((_, names)) = bylines.into_iter().next() {
+        meta.authors = names;
+    }
+    // the publication date: the nearest one that is not an update, else the nearest
+    let pick = dates
+        .iter()
+        .find(|(_, _, upd)| !upd)
+        .or(dates.first())
+        .map(|(i, ts, _)| (*i, ts.clone()));
+    if let Some((i, ts)) = pick {
+        meta.published = Some(ts.iso.clone());
+        // the same moment printed again with its zone: keep the fuller form
+        for (j, other, _) in &dates {
+            if *j != i {
+                adopt_timestamp(&mut meta, other);
+            }
         }
     }
 
-    // headline: the first line of the page that reads like one
-    let title_idx = lines[..body_start.max(first_kept.map_or(0, |f| f + 1))]
+    // headline: the line above the body that reads most like one: near the body, right above
+    // the byline or dateline, said again elsewhere on the page, neither a caption nor a control
+    let meta_lines: Vec<usize> = lines[lo..body_start]
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.kept())
-        .find(|(i, l)| {
-            let n = word_count(&l.text);
-            let later = lines[i + 1..].iter().any(Line::kept);
-            n > label_max && later && reads_like_headline(&l.text)
+        .filter(|(_, l)| {
+            matches!(
+                l.removed.as_deref(),
+                Some("dateline" | "byline" | "byline and date")
+            )
         })
-        .map(|(i, _)| i);
+        .map(|(k, _)| lo + k)
+        .collect();
+    let mut best: Option<(f32, usize)> = None;
+    let mut between = 0usize;
+    for i in (lo..body_start).rev() {
+        let l = &lines[i];
+        if !l.kept() {
+            continue;
+        }
+        let n = word_count(&l.text);
+        if n > label_max && reads_like_headline(&l.text) {
+            let score = title_score(lines, i, between, &meta_lines);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+        between += 1;
+    }
+    let fallback_later = |i: usize| lines[i + 1..].iter().any(Line::kept);
+    // a headline right above the best line, which is no shorter or is a sentence, makes that
+    // line its standfirst
+    let (title_idx, standfirst_idx) = match best {
+        Some((score, c)) => {
+            let above = (lo..c).rev().find(|&i| lines[i].kept());
+            match above {
+                Some(u)
+                    if word_count(&lines[u].text) > label_max.max(2)
+                        && reads_like_headline(&lines[u].text)
+                        && (word_count(&lines[c].text) >= word_count(&lines[u].text)
+                            || ends_like_sentence(&lines[c].text))
+                        && title_score(lines, u, 0, &meta_lines) >= score =>
+                {
+                    (Some(u), Some(c))
+                }
+                _ => (Some(c), None),
+            }
+        }
+        None => (None, None),
+    };
+    let title_idx = title_idx.filter(|&t| fallback_later(t));
     if let Some(t) = title_idx {
-        for l in lines[..t].iter_mut().filter(|l| l.kept()) {
+        for l in lines[lo..t].iter_mut().filter(|l| l.kept()) {
             if word_count(&l.text) <= label_max {
                 l.removed = Some("section label".to_owned());
             }
         }
         meta.title = Some(lines[t].text.clone());
         lines[t].removed = Some("headline".to_owned());
-        // standfirst: the next head line, if it is not the story itself
-        let body_start = lines
-            .iter()
-            .position(|l| l.kept() && is_prose(&l.text, 8))
-            .unwrap_or(lines.len());
-        for l in lines
-            .iter_mut()
-            .take(body_start)
-            .skip(t + 1)
-            .filter(|l| l.kept())
-        {
-            let n = word_count(&l.text);
-            let repeats_title = meta
-                .title
-                .as_deref()
-                .is_some_and(|t| crate::text::fold(t) == crate::text::fold(&l.text));
-            if repeats_title {
-                l.removed = Some("repeated line".to_owned());
-            } else if (5..=60).contains(&n) && !l.text.ends_with([':', '?']) {
-                meta.subtitle = Some(l.text.clone());
-                l.removed = Some("standfirst".to_owned());
-                break;
+        let title_fold = crate::text::fold(&lines[t].text);
+        if let Some(s) = standfirst_idx {
+            if crate::text::fold(&lines[s].text) == title_fold {
+                lines[s].removed = Some("repeated line".to_owned());
             } else {
-                break;
+                meta.subtitle = Some(lines[s].text.clone());
+                lines[s].removed = Some("standfirst".to_owned());
+            }
+        } else {
+            // standfirst: the next head line, if it is not the story itself
+            for l in lines
+                .iter_mut()
+                .take(body_start)
+                .skip(t + 1)
+                .filter(|l| l.kept())
+            {
+                let n = word_count(&l.text);
+                if crate::text::fold(&l.text) == title_fold {
+                    l.removed = Some("repeated line".to_owned());
+                } else if (5..=60).contains(&n) && !l.text.ends_with([':', '?']) {
+                    meta.subtitle = Some(l.text.clone());
+                    l.removed = Some("standfirst".to_owned());
+                    break;
+                } else {
+                    break;
+                }
             }
         }
     }
@@ -317,6 +448,197 @@ pub fn extract(lines: &mut [Line], removed: &mut [Removed]) -> Meta {
         .collect();
     meta.outlet = outlet_in_any(&furniture);
     meta
+}
+
+/// How much line `i` reads like the page's headline; `between` is how many kept lines stand
+/// between it and the body, `meta_lines` where the byline and dateline are.
+fn title_score(lines: &[Line], i: usize, between: usize, meta_lines: &[usize]) -> f32 {
+    let text = &lines[i].text;
+    let n = word_count(text);
+    let mut score = -0.7 * between as f32;
+    if meta_lines.iter().any(|&m| m > i && m <= i + 3) {
+        score += 3.0;
+    }
+    if n >= 4 {
+        score += 1.0;
+    }
+    if n >= 6 {
+        score += 1.0;
+    }
+    if n > 25 {
+        score -= 2.0;
+    }
+    if text.ends_with('?') {
+        score -= 1.0;
+    }
+    if ends_like_sentence(text) && n > 12 {
+        score -= 2.0;
+    }
+    let lower = text.to_lowercase();
+    if CUES.caption_cues.iter().any(|c| lower.contains(c.as_str()))
+        || (text.ends_with(')') && text.rsplit('(').next().is_some_and(|c| c.contains('/')))
+    {
+        score -= 4.0;
+    }
+    let words: Vec<String> = crate::analyse::tokens::words_lower(text).collect();
+    let controls = words
+        .iter()
+        .filter(|w| CUES.interface_words.contains(w))
+        .count();
+    if controls * 2 >= words.len() {
+        score -= 4.0;
+    }
+    // the headline is often printed again (breadcrumb, share text, a second heading)
+    let folded = crate::text::fold(text);
+    let repeated = lines.iter().enumerate().any(|(j, l)| {
+        j != i && l.text.len() >= text.len() && crate::text::fold(&l.text).contains(&folded)
+    });
+    if repeated {
+        score += 2.0;
+    }
+    score
+}
+
+/// What a line of the page head says: its date (when the line is a dateline or a byline with a
+/// date), the names of its byline, and whether it is a date and nothing more.
+fn read_head_line(text: &str) -> (Option<Timestamp>, Option<Vec<String>>, bool) {
+    let short = word_count(text) <= 24 && !is_prose(text, 12);
+    let names = if short { byline_anywhere(text) } else { None };
+    let ts = find_timestamp(text);
+    let Some(ts) = ts else {
+        return (None, names, false);
+    };
+    let before = text[..ts.start].trim();
+    let date_only = before.is_empty()
+        || dateline_rest_is_furniture(before)
+        || (word_count(text) <= 8 && !is_prose(text, 6));
+    let separated = before.ends_with(['|', '•', '·', '⋅', '/', '—', '–', '-', ':', ','])
+        && word_count(text) <= 16;
+    let names = names.or_else(|| byline_names(before));
+    if date_only || separated || names.is_some() {
+        (Some(ts), names, date_only && !separated)
+    } else {
+        (None, None, false)
+    }
+}
+
+/// A byline cue anywhere in a short line ("Posted on May 3 by Jane Roe", "yas! | By Jane Roe |
+/// May 3", "Author: Jane Roe"), and the run of capitalised names after it.
+fn byline_anywhere(text: &str) -> Option<Vec<String>> {
+    let m = BY_CUE.find(text)?;
+    let rest = &text[m.end()..];
+    if !rest.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let names = names_run(rest)?;
+    // a single word after "by" is a name only in capitals (an agency, initials)
+    (names.len() > 1 || names[0].contains(' ') || names[0].chars().all(|c| !c.is_lowercase()))
+        .then_some(names)
+}
+
+static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s|•·⋅/—–-])(?:written by|posted by|words by|reporting by|story by|by|author)(?:\s*:)?\s+")
+        .unwrap_or_else(|e| panic!("byline cue: {e}"))
+});
+
+/// The names at the start of `s`: runs of capitalised words and initials joined by "and",
+/// "&" or commas, stopped by anything else (a date, a role, lower-case words).
+fn names_run(s: &str) -> Option<Vec<String>> {
+    let s = s
+        .find(['/', '|', '•', '·', '⋅', '@', '(', ';', '\t'])
+        .map_or(s, |p| &s[..p]);
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut tokens = s.split_whitespace().peekable();
+    while let Some(raw) = tokens.next() {
+        let (word, comma) = match raw.strip_suffix(',') {
+            Some(w) => (w, true),
+            None => (raw, false),
+        };
+        let lower = word.to_lowercase();
+        if (lower == "and" || word == "&") && !current.is_empty() {
+            names.push(current.join(" "));
+            current.clear();
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || "-'’.".contains(c));
+        let particle = [
+            "de", "van", "von", "der", "da", "di", "al", "bin", "la", "le", "du",
+        ]
+        .contains(&lower.as_str())
+            && !current.is_empty();
+        let stop = !(capital || particle)
+            || CALENDAR.month(&lower).is_some()
+            || CALENDAR.weekday(&lower).is_some()
+            || is_role(word)
+            || current.len() >= 4;
+        if stop {
+            break;
+        }
+        current.push(word);
+        if comma {
+            names.push(current.join(" "));
+            current.clear();
+            // a role after the comma ends the byline ("Jane Roe, Staff Writer")
+            if tokens.peek().is_some_and(|t| is_role(t)) {
+                break;
+            }
+        }
+    }
+    if !current.is_empty() {
+        names.push(current.join(" "));
+    }
+    names.retain(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    (!names.is_empty()).then_some(names)
+}
+
+/// Does a dateline's text before the date mark it as an update?
+fn is_update(before: &str) -> bool {
+    let b = before.to_lowercase();
+    b.contains("updated") || b.contains("modified") || b.contains("edited")
+}
+
+/// The names of a byline: "By Jane Roe and John Doe", "By Jane Roe on", "Jane Roe, Staff
+/// Writer", "By Jane Roe@janeroe", "Jane Roe |".
+fn byline_names(s: &str) -> Option<Vec<String>> {
+    let rest = strip_byline_prefix(s.trim());
+    // cut at what follows the names: a handle, a bar, " on ", " - ", " published"
+    let mut end = rest.len();
+    for sep in ["@", "|", " on ", " - ", " – ", " — ", " • ", " · ", "	"] {
+        if let Some(p) = rest.find(sep) {
+            end = end.min(p);
+        }
+    }
+    let lower = rest.to_lowercase();
+    for word in [" published", " updated", " posted", " at "] {
+        if let Some(p) = lower.find(word) {
+            end = end.min(p);
+        }
+    }
+    let mut names = rest[..end].trim();
+    for tail in [
+        " on",
+        " at",
+        ",",
+        " -",
+        " |",
+        " Published",
+        " Updated",
+        " Posted",
+    ] {
+        names = names.strip_suffix(tail).unwrap_or(names).trim_end();
+    }
+    if let Some(v) = split_names(names) {
+        return Some(v);
+    }
+    // "Jane Roe, Staff Writer": a name and its role
+    let (name, role) = names.split_once(',')?;
+    let role_words = word_count(role);
+    (looks_like_name(name.trim()) && (1..=4).contains(&role_words) && !role.contains(" and "))
+        .then(|| vec![name.trim().to_owned()])
 }
 
 fn adopt_timestamp(meta: &mut Meta, ts: &Timestamp) {

@@ -5,6 +5,7 @@
 pub mod boilerplate;
 pub mod clean;
 pub mod html;
+pub mod layout;
 pub mod markdown;
 pub mod metadata;
 
