@@ -28,6 +28,13 @@ struct NumbersAsset {
     counts: Counts,
     casualties: HashMap<String, String>,
     casualty_context: CasualtyContext,
+    relative_spans: RelativeSpans,
+}
+
+#[derive(Deserialize)]
+struct RelativeSpans {
+    before: HashMap<String, String>,
+    after: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -168,6 +175,24 @@ struct Lexicon {
     currency_words: Phrases<usize>,
     /// The unit "in" names after a number at the end of a phrase ("5 in").
     inch: Option<usize>,
+    /// Words before a span of time that place it ("in", "within", "the past").
+    before_span: Phrases<Step>,
+    /// Words after it ("ago", "later", "from now").
+    after_span: Phrases<Step>,
+}
+
+fn steps(m: &HashMap<String, String>) -> Phrases<Step> {
+    let mut p = Phrases::default();
+    for (k, v) in m {
+        let step = match v.as_str() {
+            "back" => Step::Back,
+            "on" => Step::On,
+            "past" => Step::Past,
+            _ => Step::Next,
+        };
+        p.insert(k, step);
+    }
+    p
 }
 
 fn map(m: HashMap<String, f64>) -> FastMap<String, f64> {
@@ -315,6 +340,8 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         solid,
         prefix_units,
         inch: units.iter().position(|u| u.name == "inches"),
+        before_span: steps(&n.relative_spans.before),
+        after_span: steps(&n.relative_spans.after),
         units,
         signs,
         currency_words,
@@ -331,6 +358,24 @@ pub(super) fn is_number_word(w: &str) -> bool {
         w
     };
     LEX.cardinals.contains_key(w) || LEX.ordinals.contains_key(w)
+}
+
+/// The value of an ordinal word ("first" → 1, "fifteenth" → 15).
+pub(super) fn ordinal_value(w: &str) -> Option<f64> {
+    LEX.ordinals.get(w).copied()
+}
+
+/// A whole number in words at piece `i` ("three", "twenty-one"): value and piece after.
+pub(super) fn word_value(s: &Sent<'_>, i: usize) -> Option<(f64, usize)> {
+    if !s.is_word(i) || !LEX.cardinals.contains_key(s.l(i)) {
+        return None;
+    }
+    word_number(s, i, 0.0).and_then(|n| n.value.map(|v| (v, n.end)))
+}
+
+/// "3/4", "1/8": a fraction, not a date.
+pub(super) fn is_slash_fraction(s: &Sent<'_>, i: usize) -> bool {
+    slash_fraction(s, i).is_some()
 }
 
 /// Add the lower-case words that can begin a number to `out`.
@@ -651,12 +696,15 @@ fn decimal_words(s: &Sent<'_>, i: usize) -> Option<(String, usize)> {
     let mut out = String::new();
     let mut k = i;
     while let Some(&c) = lex.cardinals.get(s.l(k)) {
-        if c >= 20.0 && c % 10.0 == 0.0 && is_hyphen(s.t(k + 1)) && s.attached(k + 1) {
-            if let Some(&u) = lex.cardinals.get(s.l(k + 2)).filter(|&&u| u < 10.0) {
-                out.push_str(&format!("{}", c + u));
-                k += 3;
-                continue;
-            }
+        if c >= 20.0
+            && c % 10.0 == 0.0
+            && is_hyphen(s.t(k + 1))
+            && s.attached(k + 1)
+            && let Some(&u) = lex.cardinals.get(s.l(k + 2)).filter(|&&u| u < 10.0)
+        {
+            out.push_str(&format!("{}", c + u));
+            k += 3;
+            continue;
         }
         out.push_str(&format!("{c}"));
         k += 1;
@@ -1053,6 +1101,9 @@ pub(super) fn at(
     if currency.is_none() && is_label(s, num.start) {
         return Some(skip_label(s, num.end));
     }
+    if let Some(end) = code_run(s, num.start) {
+        return Some(end);
+    }
     if num.word
         && is_hyphen(s.t(num.end))
         && s.attached(num.end)
@@ -1080,17 +1131,24 @@ pub(super) fn at(
         f.value = num.value.map(|v| -v);
         start = num.start - 1;
     }
-    if !num.word && start > 0 && lex.negations.contains_key(s.l(start - 1)) {
-        // "minus 5C"
+    let mut signed = false;
+    if !num.article && start > 0 && lex.negations.contains_key(s.l(start - 1)) {
+        // "minus 5C", "negative one"
         f.value = num.value.map(|v| -v);
         start -= 1;
+        signed = true;
     }
     // "one in five adults": a share
     if s.l(num.end) == "in"
         && num.vague.is_none()
         && !num.article
-        && let Some(den) = parse_num(s, num.end + 1, false)
-            .filter(|d| d.vague.is_none() && !d.article && d.value.is_some_and(|v| v > 0.0))
+        && let Some(den) = parse_num(s, num.end + 1, false).filter(|d| {
+            d.vague.is_none()
+                && !d.article
+                && d.value
+                    .is_some_and(|v| v > 0.0 && v >= num.value.unwrap_or(0.0))
+                && !(d.end == d.start + 1 && s.is_number(d.start) && s.t(d.start).len() == 4)
+        })
         && unit_at(s, den.end).is_none()
     {
         return Some(share(s, start, &num, &den, out));
@@ -1230,16 +1288,27 @@ pub(super) fn at(
     if time && start > 0 && s.l(start - 1) == "for" {
         start -= 1;
     }
-    // "five years ago"
+    // a span of time placed against the publication date: "five years ago", "in two
+    // weeks" (said of the future), "three days later", "the next 4 days"
     let mut ago = false;
-    if time && s.l(end) == "ago" {
+    if time && let Some((step, a, b)) = relative_span(s, start, end) {
         ago = true;
         if let (Some(today), Some(u), Some(v)) = (today, unit, f.value) {
-            f.date = today
-                .minus(&lex.units[u].name, v)
-                .map(|d| d.iso_for(&lex.units[u].name));
+            let name = &lex.units[u].name;
+            f.date = match step {
+                Step::Back => today.shift(name, -v).map(|d| d.iso_for(name)),
+                Step::On => today.shift(name, v).map(|d| d.iso_for(name)),
+                Step::Past => today
+                    .shift(name, -v)
+                    .map(|d| format!("{}/{}", d.iso_for(name), today.iso_for(name))),
+                Step::Next => today
+                    .shift(name, v)
+                    .map(|d| format!("{}/{}", today.iso_for(name), d.iso_for(name))),
+            };
         }
-        end += 1;
+        f.kind = FactKind::Date;
+        start = a.min(start);
+        end = b;
     }
 
     // the weak one: "one" and "a" count only with a unit or a casualty word
@@ -1301,7 +1370,7 @@ pub(super) fn at(
         {
             count_unit = Some(np.2);
         }
-        if num.is_weak_one() && casualty.is_none() && !has_measure {
+        if num.is_weak_one() && casualty.is_none() && !has_measure && !signed {
             return Some(num.end);
         }
     }
@@ -1352,6 +1421,35 @@ pub(super) fn at(
         ));
     }
     Some(end)
+}
+
+/// How a span of time is placed against the publication date.
+#[derive(Clone, Copy)]
+enum Step {
+    /// "five years ago"
+    Back,
+    /// "in two weeks", "three days later"
+    On,
+    /// "the past three days"
+    Past,
+    /// "the next four days", "within a week"
+    Next,
+}
+
+/// A span of time at pieces `start..end` placed against the publication date: the step
+/// and the pieces the words around it widen it to.
+fn relative_span(s: &Sent<'_>, start: usize, end: usize) -> Option<(Step, usize, usize)> {
+    let lex = &*LEX;
+    if let Some((&step, e)) = lex.after_span.at(s, end) {
+        return Some((step, start, e));
+    }
+    let (&step, a) = lex.before_span.before(s, start)?;
+    // "in two years" is a date only when said of the future ("will leave in two months"),
+    // not "the highest in ten years"
+    if matches!(step, Step::On) && !(a == 0 || dates::future(s, a)) {
+        return None;
+    }
+    Some((step, a, end))
 }
 
 /// "one in five adults", "1 in 4": a share, as a fraction.
@@ -1547,6 +1645,58 @@ fn is_label(s: &Sent<'_>, i: usize) -> bool {
         return i >= 2 && s.is_word(i - 2);
     }
     false
+}
+
+/// A number inside a code written without spaces — a telephone or serial number
+/// ("138-2010-2015", "123-12-1234"), a part number ("24703L202"), an address on the web, a
+/// ratio ("4:3"), a formula ("0.8/15"): the piece after the run, which holds no fact.
+fn code_run(s: &Sent<'_>, i: usize) -> Option<usize> {
+    let mut a = i;
+    while a > 0 && s.attached(a) && !matches!(s.t(a - 1), "(" | "\"" | "'") {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < s.len() && s.attached(b) && !matches!(s.t(b), "," | ")" | ";" | "?" | "!" | "\"") {
+        b += 1;
+    }
+    // a sentence's full stop is no part of the run
+    while b > i + 1 && matches!(s.t(b - 1), "." | ":") {
+        b -= 1;
+    }
+    let text = s.span(a, b);
+    let numbers = (a..b).filter(|&k| s.is_number(k)).count();
+    let coded_word = (a..b).any(|k| {
+        s.is_word(k) && {
+            let t = s.t(k);
+            t.bytes().any(|c| c.is_ascii_digit()) && t.bytes().any(|c| c.is_ascii_alphabetic())
+        }
+    });
+    let web =
+        text.contains("://") || text.contains("www.") || text.contains('=') || text.contains('@');
+    let ratio = (a..b).any(|k| s.t(k) == ":" && s.is_number(k + 1) && k > a && s.is_number(k - 1))
+        && s.t(i + 1) != ":"
+        || (s.t(i + 1) == ":" && s.t(i + 2).len() == 1);
+    let formula = (a..b).any(|k| matches!(s.t(k), "/" | "^" | "=" | "<" | ">"))
+        && numbers >= 2
+        && slash_fraction(s, i).is_none()
+        && !(i >= 2 && s.t(i - 1) == "/" && slash_fraction(s, i - 2).is_some())
+        && (a..b).any(|k| {
+            s.t(k).contains('.') && s.is_number(k) || matches!(s.t(k), "^" | "=" | "<" | ">")
+        });
+    let serial =
+        numbers >= 3 && (a..b).all(|k| s.is_number(k) || is_hyphen(s.t(k)) || s.t(k) == "/");
+    (web || serial || formula || ratio || coded_word && numbers >= 1 && !unit_glued(s, i))
+        .then_some(b)
+}
+
+/// The word glued to the number at `i` is a unit or suffix ("40km2", "5G"?), not a code.
+fn unit_glued(s: &Sent<'_>, i: usize) -> bool {
+    let j = i + 1;
+    !s.is_word(j)
+        || unit_at(s, j).is_some()
+        || LEX.suffixes.contains_key(s.l(j))
+        || s.l(j).starts_with('e')
+        || is_ordinal_suffix(s.l(j))
 }
 
 /// Skip what continues a label: "737-800", "2/8".
