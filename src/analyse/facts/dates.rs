@@ -31,6 +31,9 @@ struct DatesAsset {
     units: HashMap<String, String>,
     seasons: HashMap<String, u32>,
     named: HashMap<String, String>,
+    holidays: HashMap<String, String>,
+    holiday_caps: Vec<String>,
+    meal_times: Vec<String>,
 }
 
 struct Lexicon {
@@ -51,6 +54,76 @@ struct Lexicon {
     relative: Phrases<i64>,
     units: FastMap<String, Step>,
     named: FastMap<String, String>,
+    holidays: Phrases<Rule>,
+    /// Holiday names that are also common words: a holiday only capitalised ("Lent").
+    holiday_caps: FastMap<String, ()>,
+    /// Meals that name a time of day after "at" ("at lunch").
+    meal_times: FastMap<String, ()>,
+}
+
+/// When a holiday falls in a given year.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// A fixed day: month, day.
+    Fixed(u32, u32),
+    /// Days after Easter Sunday (negative before).
+    Easter(i64),
+    /// The nth weekday (0 Monday) of a month; n = -1 is the last.
+    Nth(u32, u32, i32),
+    /// Moves with another calendar: no date.
+    Movable,
+}
+
+impl Rule {
+    fn parse(v: &str) -> Rule {
+        let parts: Vec<&str> = v.split(' ').collect();
+        match parts.as_slice() {
+            ["easter", n] => n.parse().map_or(Rule::Movable, Rule::Easter),
+            [m, d] => match (m.parse(), d.parse()) {
+                (Ok(m), Ok(d)) => Rule::Fixed(m, d),
+                _ => Rule::Movable,
+            },
+            [m, wd, n] => match (m.parse(), CALENDAR.weekday(wd), n.parse()) {
+                (Ok(m), Some(wd), Ok(n)) => Rule::Nth(m, wd, n),
+                _ => Rule::Movable,
+            },
+            _ => Rule::Movable,
+        }
+    }
+
+    fn on(self, y: i32) -> Option<Day> {
+        match self {
+            Rule::Fixed(m, d) => Day::new(y, m, d),
+            Rule::Easter(n) => easter(y).map(|d| d.add_days(n)),
+            Rule::Nth(m, wd, n) => {
+                let first = Day::new(y, m, 1)?;
+                let to_wd = i64::from((wd + 7 - first.weekday()) % 7);
+                if n > 0 {
+                    Some(first.add_days(to_wd + 7 * i64::from(n - 1)))
+                } else {
+                    let last = Day::new(y, m, days_in_month(y, m))?;
+                    let back = i64::from((last.weekday() + 7 - wd) % 7);
+                    Some(last.add_days(-back))
+                }
+            }
+            Rule::Movable => None,
+        }
+    }
+}
+
+/// Easter Sunday (Gregorian; the anonymous algorithm).
+fn easter(y: i32) -> Option<Day> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Day::new(y, month as u32, day as u32)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +131,7 @@ enum Step {
     Year,
     Month,
     Week,
+    Quarter,
     /// A season, by a month in it.
     Season(u32),
 }
@@ -84,6 +158,10 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut relative = Phrases::default();
     for (k, &v) in &a.relative {
         relative.insert(k, v);
+    }
+    let mut holidays = Phrases::default();
+    for (k, v) in &a.holidays {
+        holidays.insert(k, Rule::parse(v));
     }
     let months = CALENDAR
         .month_words()
@@ -128,6 +206,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                     "year" => Step::Year,
                     "month" => Step::Month,
                     "week" => Step::Week,
+                    "quarter" => Step::Quarter,
                     _ => return None,
                 };
                 Some((k, step))
@@ -135,6 +214,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             .chain(a.seasons.into_iter().map(|(k, m)| (k, Step::Season(m))))
             .collect(),
         named: a.named.into_iter().collect(),
+        holidays,
+        holiday_caps: word_set(&a.holiday_caps),
+        meal_times: word_set(&a.meal_times),
     }
 });
 
@@ -147,6 +229,11 @@ pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
     out.extend(lex.weekdays.keys().map(|k| (k.clone(), ())));
     out.extend(lex.periods.first_words().map(|k| (k.to_owned(), ())));
     out.extend(lex.relative.first_words().map(|k| (k.to_owned(), ())));
+    out.extend(lex.holidays.first_words().map(|k| (k.to_owned(), ())));
+    out.extend(lex.day_parts.keys().map(|k| (k.clone(), ())));
+    out.extend(lex.meal_times.keys().map(|k| (k.clone(), ())));
+    out.insert("half".into(), ());
+    out.insert("quarter".into(), ());
 }
 
 /// A month name or abbreviation (any case): 1..=12.
@@ -252,16 +339,21 @@ impl Day {
     }
 
     /// This day `n` units back ("five years ago"); whole units only.
-    pub(super) fn minus(self, unit: &str, n: f64) -> Option<Day> {
-        if n.fract() != 0.0 || !(0.0..=10_000.0).contains(&n) {
+    /// This day `n` units on (back when negative); whole units only. Hours and shorter
+    /// stay on the day.
+    pub(super) fn shift(self, unit: &str, n: f64) -> Option<Day> {
+        if n.fract() != 0.0 || !(-10_000.0..=10_000.0).contains(&n) {
             return None;
         }
         let n = n as i64;
         Some(match unit {
-            "years" => self.add_months(-12 * n),
-            "months" => self.add_months(-n),
-            "weeks" => self.add_days(-7 * n),
-            "days" => self.add_days(-n),
+            "years" => self.add_months(12 * n),
+            "decades" => self.add_months(120 * n),
+            "months" => self.add_months(n),
+            "weeks" => self.add_days(7 * n),
+            "fortnights" => self.add_days(14 * n),
+            "days" => self.add_days(n),
+            "hours" | "minutes" | "seconds" => self,
             _ => return None,
         })
     }
@@ -388,16 +480,22 @@ fn day_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize)> {
 /// A month name at `i` (capitalised; an abbreviation needs its dot or a number after it):
 /// (month, piece after, the name is ambiguous alone — "May", "March").
 fn month_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize, bool)> {
-    if !s.is_word(i) || !s.cap(i) {
+    if !s.is_word(i) {
         return None;
     }
     let t = s.t(i);
     let m = month_number(t)?;
-    // inside a name: "Long March 5"
-    if i > 1 && s.cap(i - 1) && s.is_word(i - 1) && weekday_number(s.t(i - 1)).is_none() {
+    // a month written in lower case is a date only with a day or a year beside it ("march
+    // 3", "15 february", "the 1st of march")
+    if !(s.cap(i) || day_or_year_after(s, i + 1) || day_before(s, i)) {
         return None;
     }
-    let full = t.len() > 4 || t.eq_ignore_ascii_case("may") || t.eq_ignore_ascii_case("june");
+    // inside a name: "Long March 5"
+    if s.cap(i) && i > 1 && s.cap(i - 1) && s.is_word(i - 1) && weekday_number(s.t(i - 1)).is_none()
+    {
+        return None;
+    }
+    let full = t.len() > 4 || matches!(s.l(i), "may" | "june" | "july");
     let mut end = i + 1;
     if !full {
         if s.t(end) == "." && s.attached(end) {
@@ -410,9 +508,10 @@ fn month_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize, bool)> {
     Some((m, end, ambiguous))
 }
 
-/// A weekday name at `i` (capitalised, full, or abbreviated with its dot): (0..=6, after).
+/// A weekday name at `i` (full in any case, or abbreviated with its dot or before a day
+/// number or a comma): (0..=6, after).
 fn weekday_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize)> {
-    if !s.is_word(i) || !s.cap(i) {
+    if !s.is_word(i) {
         return None;
     }
     let t = s.t(i);
@@ -420,11 +519,46 @@ fn weekday_at(s: &Sent<'_>, i: usize) -> Option<(u32, usize)> {
     if t.len() >= 6 {
         return Some((wd, i + 1));
     }
-    (s.t(i + 1) == "." && s.attached(i + 1)).then_some((wd, i + 2))
+    if s.t(i + 1) == "." && s.attached(i + 1) {
+        return Some((wd, i + 2));
+    }
+    (s.cap(i) && (s.t(i + 1) == "," || day_at(s, i + 1).is_some())).then_some((wd, i + 1))
+}
+
+/// A day number or a year at piece `k` ("3", "3rd", "2015"), the day not followed by a
+/// unit or a plural noun.
+fn day_or_year_after(s: &Sent<'_>, k: usize) -> bool {
+    let k = if s.t(k) == "," { k + 1 } else { k };
+    year_at(s, k).is_some()
+        || day_at(s, k).is_some_and(|(_, e)| !s.is_word(e) || !numbers::looks_like_count(s, k))
+        || (s.l(k) == "the" && day_at(s, k + 1).is_some())
+        || ordinal_day(s, k).is_some()
+}
+
+/// A day before the month at `i`: "15 february", "the 1st of march", "first of march".
+fn day_before(s: &Sent<'_>, i: usize) -> bool {
+    let k = if s.l(i.wrapping_sub(1)) == "of" {
+        i.wrapping_sub(1)
+    } else {
+        i
+    };
+    if k == 0 || k > s.len() {
+        return false;
+    }
+    let p = k - 1;
+    (s.is_number(p) && s.t(p).len() <= 2)
+        || matches!(s.l(p), "th" | "st" | "nd" | "rd") && s.attached(p)
+        || ordinal_day(s, p).is_some()
+}
+
+/// A day written as an ordinal word ("first", "fifteenth", "the ides"): its number.
+fn ordinal_day(s: &Sent<'_>, k: usize) -> Option<u32> {
+    let v = numbers::ordinal_value(s.l(k))?;
+    (1.0..=31.0).contains(&v).then_some(v as u32)
 }
 
 /// Is the date at piece `at` in the future? Then a date without a year points forward.
-fn future(s: &Sent<'_>, at: usize) -> bool {
+pub(super) fn future(s: &Sent<'_>, at: usize) -> bool {
     // the verb a date belongs to comes shortly before it ("will be held on Friday"); a
     // future word further off belongs to another clause ("said on Monday he would ...")
     (at.saturating_sub(FUTURE_WINDOW)..at).any(|k| LEX.future.contains_key(s.l(k)))
@@ -524,6 +658,59 @@ fn from_number(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
             preposition: true,
         });
     }
+    // 2/15, 22/04: a day and a month without a year, not a fraction ("3/4")
+    if t.len() <= 2
+        && s.t(i + 1) == "/"
+        && s.attached(i + 1)
+        && s.attached(i + 2)
+        && s.is_number(i + 2)
+        && s.t(i + 2).len() <= 2
+        && !(s.t(i + 3) == "/" && s.attached(i + 3))
+        && !(i > 0 && s.t(i - 1) == "/" && s.attached(i))
+        && !numbers::is_slash_fraction(s, i)
+        && let (Ok(a), Ok(b)) = (t.parse::<u32>(), s.t(i + 2).parse::<u32>())
+    {
+        let md = (a <= 12 && (1..=31).contains(&b)).then_some((a, b));
+        let dm = (b <= 12 && a <= 31 && a > 12).then_some((b, a));
+        if let Some((m, d)) = dm.or(md) {
+            let date = today.and_then(|t| year_for_day(t, m, d, future(s, i)));
+            return Some(Found {
+                a: i,
+                b: i + 3,
+                date: date.map(Day::iso),
+                preposition: true,
+            });
+        }
+    }
+    // "13 to 15 July", "1-8 september", "23rd to 26th Oct"
+    if let Some((d1, after)) = day_at(s, i)
+        && (matches!(s.l(after), "to" | "through" | "till" | "until" | "and")
+            || is_dash(s.t(after)))
+    {
+        let k = if s.l(after + 1) == "the" {
+            after + 2
+        } else {
+            after + 1
+        };
+        if let Some((d2, e)) = day_at(s, k)
+            && d2 > d1
+        {
+            let mk = if s.l(e) == "of" { e + 1 } else { e };
+            if let Some((m, end, _)) = month_at(s, mk) {
+                let last = day_of_month(s, k, m, d2, end, today);
+                let first = last
+                    .date
+                    .as_deref()
+                    .and_then(|x| x.get(..8).map(|p| format!("{p}{d1:02}")));
+                return Some(Found {
+                    a: i,
+                    b: last.b,
+                    date: first.zip(last.date).map(|(f, l)| format!("{f}/{l}")),
+                    preposition: true,
+                });
+            }
+        }
+    }
     // 2 December [2025], 2nd of December
     if let Some((d, after)) = day_at(s, i) {
         let mut k = after;
@@ -620,6 +807,45 @@ fn clock(s: &Sent<'_>, i: usize) -> Option<Found> {
     if hour > 24 || minutes.is_some_and(|m| m > 59) {
         return None;
     }
+    let cue = i > 0 && lex.clock_cues.contains_key(s.l(i - 1));
+    // "15h00", "13h30", "at 15h", "19h"
+    if minutes.is_none() && s.attached(end) && s.is_word(end) {
+        let w = s.l(end);
+        if let Some(m) = w.strip_prefix('h')
+            && ((m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) && m < "60")
+                || (m.is_empty() && (cue || hour >= 10) && !s.is_word(end + 1)))
+        {
+            return Some(Found {
+                a: i,
+                b: end + 1,
+                date: None,
+                preposition: false,
+            });
+        }
+    }
+    // "3 o'clock", "3 in the morning"
+    if hour <= 12 {
+        if let Some(e) = clock_suffix(s, end).filter(|_| matches!(s.l(end), "o'clock" | "oclock")) {
+            return Some(Found {
+                a: i,
+                b: e,
+                date: None,
+                preposition: false,
+            });
+        }
+        if s.l(end) == "in"
+            && s.l(end + 1) == "the"
+            && lex.day_parts.contains_key(s.l(end + 2))
+            && (cue || minutes.is_some() || i == 0 || !s.is_word(end + 3))
+        {
+            return Some(Found {
+                a: i,
+                b: end + 3,
+                date: None,
+                preposition: false,
+            });
+        }
+    }
     let colon = end > i + 1;
     if let Some((_, e)) = lex.clock_suffixes.at(s, end) {
         let suffix = s.l(end);
@@ -639,7 +865,6 @@ fn clock(s: &Sent<'_>, i: usize) -> Option<Found> {
         }
         return None;
     }
-    let cue = i > 0 && lex.clock_cues.contains_key(s.l(i - 1));
     if colon || (minutes.is_some() && cue && numbers_after_are_not_units(s, end)) {
         return Some(Found {
             a: i,
@@ -658,15 +883,22 @@ fn numbers_after_are_not_units(s: &Sent<'_>, end: usize) -> bool {
 
 fn from_word(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
     let lex = &*LEX;
-    if s.cap(i) {
-        if let Some((m, end, ambiguous)) = month_at(s, i) {
-            return month_date(s, i, m, end, ambiguous, today);
-        }
-        if let Some((wd, end)) = weekday_at(s, i) {
-            return weekday_date(s, i, wd, end, 0, today);
-        }
+    if let Some((m, end, ambiguous)) = month_at(s, i) {
+        return month_date(s, i, m, end, ambiguous, today);
+    }
+    if let Some((wd, end)) = weekday_at(s, i) {
+        return weekday_date(s, i, wd, end, 0, today);
     }
     let w = s.l(i);
+    if let Some(f) = holiday(s, i, today) {
+        return Some(f);
+    }
+    if let Some(f) = clock_in_words(s, i) {
+        return Some(f);
+    }
+    if let Some(f) = day_part(s, i) {
+        return Some(f);
+    }
     if let Some(&offset) = lex.days.get(w) {
         let mut end = i + 1;
         if lex.day_parts.contains_key(s.l(end)) {
@@ -687,7 +919,7 @@ fn from_word(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
     if let Some((_, after)) = lex.periods.at(s, i) {
         return period_date(s, i, after, today);
     }
-    if lex.clock_words.contains_key(w) && i > 0 && lex.clock_cues.contains_key(s.l(i - 1)) {
+    if lex.clock_words.contains_key(w) {
         return Some(Found {
             a: i,
             b: i + 1,
@@ -696,6 +928,152 @@ fn from_word(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
         });
     }
     None
+}
+
+/// A holiday ("Christmas", "new year's eve", "Thanksgiving 2013"): resolved when its date
+/// is fixed or follows a rule, in the year given or the nearest one.
+fn holiday(s: &Sent<'_>, i: usize, today: Option<Day>) -> Option<Found> {
+    let lex = &*LEX;
+    let (rule, mut end) = lex.holidays.at(s, i)?;
+    if lex.holiday_caps.contains_key(s.l(i)) && !s.cap(i) {
+        return None;
+    }
+    let year = year_at(s, end);
+    if year.is_some() {
+        end += 1;
+    }
+    let step = i
+        .checked_sub(1)
+        .and_then(|k| lex.relative.get(s.l(k)).copied());
+    let date = match (year, today) {
+        (Some(y), _) => rule.on(y),
+        (None, Some(t)) => {
+            let this = rule.on(t.y);
+            match (step, this) {
+                (Some(1), Some(d)) if d <= t => rule.on(t.y + 1),
+                (Some(-1), Some(d)) if d >= t => rule.on(t.y - 1),
+                (None, Some(d)) if d > t && !future(s, i) => rule.on(t.y - 1),
+                _ => this,
+            }
+        }
+        (None, None) => None,
+    };
+    let a = if step.is_some() { i - 1 } else { i };
+    Some(Found {
+        a,
+        b: end,
+        date: date.map(Day::iso),
+        preposition: true,
+    })
+}
+
+/// A clock time in words: "three am", "seven thirty p.m.", "ten o'clock", "half past
+/// three", "a quarter to noon", "twenty past eight".
+fn clock_in_words(s: &Sent<'_>, i: usize) -> Option<Found> {
+    let lex = &*LEX;
+    // "half past three", "a quarter to noon", "twenty minutes past eight"
+    let mut k = i;
+    if s.l(k) == "a" {
+        k += 1;
+    }
+    let minutes = match s.l(k) {
+        "half" | "quarter" => Some(k + 1),
+        _ => numbers::word_value(s, k)
+            .filter(|&(v, _)| v < 60.0)
+            .map(|(_, e)| e),
+    };
+    if let Some(mut e) = minutes {
+        if matches!(s.l(e), "min" | "mins" | "minutes") {
+            e += 1;
+        }
+        let to = matches!(s.l(e), "to" | "till" | "til" | "before");
+        if matches!(s.l(e), "past" | "after") || to {
+            let target = e + 1;
+            let hour = if lex.clock_words.contains_key(s.l(target)) {
+                Some(target + 1)
+            } else if !to {
+                hour_at(s, target)
+            } else {
+                hour_at(s, target).filter(|&h| s.l(h) == "o'clock" || clock_suffix(s, h).is_some())
+            };
+            if let Some(mut b) = hour {
+                if let Some(x) = clock_suffix(s, b) {
+                    b = x;
+                }
+                return Some(Found {
+                    a: i,
+                    b,
+                    date: None,
+                    preposition: false,
+                });
+            }
+        }
+    }
+    // "three am", "seven thirty p.m.", "ten o'clock"
+    let (h, mut e) = numbers::word_value(s, i)?;
+    if h > 12.0 || h.fract() != 0.0 || s.is_number(i) {
+        return None;
+    }
+    if let Some((m, me)) = numbers::word_value(s, e).filter(|&(m, _)| (10.0..60.0).contains(&m)) {
+        let _ = m;
+        e = me;
+    }
+    let b = clock_suffix(s, e).or_else(|| (s.l(e) == "o'clock").then_some(e + 1))?;
+    Some(Found {
+        a: i,
+        b,
+        date: None,
+        preposition: false,
+    })
+}
+
+/// An hour at `k` in digits or words (up to 12 or 24): the piece after it.
+fn hour_at(s: &Sent<'_>, k: usize) -> Option<usize> {
+    if s.is_number(k) {
+        let h: u32 = s.t(k).parse().ok()?;
+        return (h <= 24).then_some(k + 1);
+    }
+    numbers::word_value(s, k)
+        .filter(|&(v, _)| (1.0..=12.0).contains(&v) && v.fract() == 0.0)
+        .map(|(_, e)| e)
+}
+
+/// "am", "p.m.", "o'clock", "GMT" after a time: the piece after it.
+fn clock_suffix(s: &Sent<'_>, k: usize) -> Option<usize> {
+    if s.l(k) == "o'clock" || s.l(k) == "oclock" {
+        return Some(k + 1);
+    }
+    // "p . m ." written apart
+    if matches!(s.l(k), "p" | "a") && s.t(k + 1) == "." && s.l(k + 2) == "m" {
+        return Some(if s.t(k + 3) == "." { k + 4 } else { k + 3 });
+    }
+    LEX.clock_suffixes.at(s, k).map(|(_, e)| e)
+}
+
+/// A part of the day said as a time: "in the morning", "this evening" (see relative dates),
+/// "early morning", "late afternoon", "at lunchtime".
+fn day_part(s: &Sent<'_>, i: usize) -> Option<Found> {
+    let lex = &*LEX;
+    let w = s.l(i);
+    if !lex.day_parts.contains_key(w) && !lex.meal_times.contains_key(w) {
+        return None;
+    }
+    let p = s.l(i.wrapping_sub(1));
+    let a = if i >= 2 && p == "the" && s.l(i - 2) == "in" {
+        i - 2
+    } else if matches!(p, "early" | "late" | "mid")
+        || lex.meal_times.contains_key(w) && matches!(p, "at" | "after" | "before" | "by")
+    {
+        i - 1
+    } else {
+        return None;
+    };
+    Some(Found {
+        a,
+        b: i + 1,
+        date: None,
+        preposition: false,
+    })
 }
 
 /// A day of a month from piece `a`, its text ending at `end` unless a year follows ("2
@@ -734,6 +1112,26 @@ fn month_date(
             a: i,
             b: end + 1,
             date: Some(format!("{y:04}-{m:02}")),
+            preposition: true,
+        });
+    }
+    // "March to May 2012", "Nov-Feb 2017", "from Sep to Nov"
+    if (matches!(s.l(end), "to" | "through" | "till" | "until" | "and") || is_dash(s.t(end)))
+        && let Some((m2, e2, _)) = month_at(s, end + 1)
+        && day_at(s, e2).is_none()
+    {
+        let (b, y) = match year_at(s, e2) {
+            Some(y) => (e2 + 1, Some(y)),
+            None => (e2, today.map(|t| year_for_month(t, m2, future(s, i)))),
+        };
+        let date = y.map(|y2| {
+            let y1 = if m > m2 { y2 - 1 } else { y2 };
+            format!("{y1:04}-{m:02}/{y2:04}-{m2:02}")
+        });
+        return Some(Found {
+            a: i,
+            b,
+            date,
             preposition: true,
         });
     }
@@ -780,6 +1178,11 @@ fn weekday_date(
         return Some(Found { a, ..f });
     }
     let mut b = end;
+    if let Some((_, e)) =
+        day_at(s, b).or_else(|| (s.l(b) == "the").then(|| day_at(s, b + 1)).flatten())
+    {
+        b = e;
+    }
     if LEX.day_parts.contains_key(s.l(b)) {
         b += 1;
     }
@@ -811,7 +1214,7 @@ fn relative_date(
 ) -> Option<Found> {
     let lex = &*LEX;
     if let Some(&unit) = lex.units.get(s.l(after))
-        && !s.cap(after)
+        && (!s.cap(after) || matches!(unit, Step::Season(_)))
     {
         let date = today.map(|t| match unit {
             Step::Year => format!("{:04}", t.y + step as i32),
@@ -820,6 +1223,10 @@ fn relative_date(
                 format!("{:04}-{:02}", d.y, d.m)
             }
             Step::Week => t.add_days(7 * step).iso_week(),
+            Step::Quarter => {
+                let q = i64::from(t.y) * 4 + i64::from((t.m - 1) / 3) + step;
+                format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
             Step::Season(m) => {
                 let y = match step {
                     -1 if m < t.m => t.y,
@@ -923,7 +1330,9 @@ mod tests {
             Some("2020-W53")
         );
         assert_eq!(
-            d.minus("years", 5.0).map(|d| d.iso_for("years")).as_deref(),
+            d.shift("years", -5.0)
+                .map(|d| d.iso_for("years"))
+                .as_deref(),
             Some("2020")
         );
     }

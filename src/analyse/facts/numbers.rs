@@ -22,11 +22,19 @@ struct NumbersAsset {
     collectives: HashMap<String, f64>,
     ordinals: HashMap<String, f64>,
     fractions: HashMap<String, f64>,
+    vulgar_fractions: HashMap<String, f64>,
     numbers: NumbersMisc,
     qualifiers: HashMap<String, String>,
     counts: Counts,
     casualties: HashMap<String, String>,
     casualty_context: CasualtyContext,
+    relative_spans: RelativeSpans,
+}
+
+#[derive(Deserialize)]
+struct RelativeSpans {
+    before: HashMap<String, String>,
+    after: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -40,6 +48,9 @@ struct NumbersMisc {
     possessives: Vec<String>,
     unit_modifiers: Vec<String>,
     negations: Vec<String>,
+    spaced_suffixes: Vec<String>,
+    money_nouns: Vec<String>,
+    scale_fractions: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +132,14 @@ struct Lexicon {
     collectives: FastMap<String, f64>,
     ordinals: FastMap<String, f64>,
     fractions: FastMap<String, f64>,
+    /// "½", "¾": as printed.
+    vulgar: FastMap<String, f64>,
+    /// Scale abbreviations that may stand apart from the digits ("10 bln").
+    spaced_suffixes: FastMap<String, ()>,
+    /// Nouns after "12m" that make it money ("a 12m loss").
+    money_nouns: FastMap<String, ()>,
+    /// Fraction words that take a scale without an article ("half million").
+    scale_fractions: FastMap<String, ()>,
     ordinal_suffixes: FastMap<String, ()>,
     half: FastMap<String, ()>,
     articles: FastMap<String, ()>,
@@ -154,6 +173,26 @@ struct Lexicon {
     /// The first character of every sign that is punctuation ("$" of "$", "£").
     sign_starts: FastMap<String, ()>,
     currency_words: Phrases<usize>,
+    /// The unit "in" names after a number at the end of a phrase ("5 in").
+    inch: Option<usize>,
+    /// Words before a span of time that place it ("in", "within", "the past").
+    before_span: Phrases<Step>,
+    /// Words after it ("ago", "later", "from now").
+    after_span: Phrases<Step>,
+}
+
+fn steps(m: &HashMap<String, String>) -> Phrases<Step> {
+    let mut p = Phrases::default();
+    for (k, v) in m {
+        let step = match v.as_str() {
+            "back" => Step::Back,
+            "on" => Step::On,
+            "past" => Step::Past,
+            _ => Step::Next,
+        };
+        p.insert(k, step);
+    }
+    p
 }
 
 fn map(m: HashMap<String, f64>) -> FastMap<String, f64> {
@@ -255,6 +294,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     after_article.extend(unit_aliases.first_words().map(|w| (w.to_owned(), ())));
+    after_article.extend(n.fractions.keys().map(|w| (w.to_lowercase(), ())));
     let sign_starts = signs
         .keys()
         .flat_map(|k| k.chars().filter(|c| !c.is_alphanumeric()).take(1))
@@ -268,6 +308,10 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         collectives: map(n.collectives),
         ordinals: map(n.ordinals),
         fractions: map(n.fractions),
+        vulgar: n.vulgar_fractions.into_iter().collect(),
+        spaced_suffixes: word_set(&n.numbers.spaced_suffixes),
+        money_nouns: word_set(&n.numbers.money_nouns),
+        scale_fractions: word_set(&n.numbers.scale_fractions),
         ordinal_suffixes: word_set(&n.numbers.ordinal_suffixes),
         half: word_set(&n.numbers.half_words),
         articles: word_set(&n.numbers.articles),
@@ -292,10 +336,13 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         casualty_verbs: word_set(&n.casualty_context.verbs),
         tolls,
         toll_window: n.casualty_context.window,
-        units,
         unit_aliases,
         solid,
         prefix_units,
+        inch: units.iter().position(|u| u.name == "inches"),
+        before_span: steps(&n.relative_spans.before),
+        after_span: steps(&n.relative_spans.after),
+        units,
         signs,
         currency_words,
     }
@@ -313,6 +360,24 @@ pub(super) fn is_number_word(w: &str) -> bool {
     LEX.cardinals.contains_key(w) || LEX.ordinals.contains_key(w)
 }
 
+/// The value of an ordinal word ("first" → 1, "fifteenth" → 15).
+pub(super) fn ordinal_value(w: &str) -> Option<f64> {
+    LEX.ordinals.get(w).copied()
+}
+
+/// A whole number in words at piece `i` ("three", "twenty-one"): value and piece after.
+pub(super) fn word_value(s: &Sent<'_>, i: usize) -> Option<(f64, usize)> {
+    if !s.is_word(i) || !LEX.cardinals.contains_key(s.l(i)) {
+        return None;
+    }
+    word_number(s, i, 0.0).and_then(|n| n.value.map(|v| (v, n.end)))
+}
+
+/// "3/4", "1/8": a fraction, not a date.
+pub(super) fn is_slash_fraction(s: &Sent<'_>, i: usize) -> bool {
+    slash_fraction(s, i).is_some()
+}
+
 /// Add the lower-case words that can begin a number to `out`.
 pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
     let lex = &*LEX;
@@ -323,6 +388,8 @@ pub(super) fn trigger_words(out: &mut FastMap<String, ()>) {
         out.extend(m.keys().map(|k| (k.clone(), ())));
     }
     out.extend(lex.vague.first_words().map(|k| (k.to_owned(), ())));
+    out.extend(lex.vulgar.keys().map(|k| (k.clone(), ())));
+    out.extend(lex.scale_fractions.keys().map(|k| (k.clone(), ())));
     // the first piece of a currency sign written as a word ("usd", "us" of "US$")
     for sign in lex.signs.keys() {
         let word: String = sign.chars().take_while(|c| c.is_alphanumeric()).collect();
@@ -361,6 +428,9 @@ pub(super) struct Num {
     pub word: bool,
     /// The article "a"/"an" alone, which counts only before a unit ("for over a year").
     pub article: bool,
+    /// The scale word or suffix that ended the number ("million" of "2.5 million"): a
+    /// range's first end shares it ("two to three million").
+    pub scale: Option<f64>,
 }
 
 impl Num {
@@ -382,10 +452,309 @@ pub(super) fn digits_value(t: &str) -> Option<f64> {
 /// The number starting at piece `i`, if any. `money`: a currency sign precedes, so an
 /// attached "m" is million, not metres.
 pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
+    let mut n = parse_base(s, i, money)?;
+    if n.vague.is_some() {
+        return Some(n);
+    }
+    if n.article {
+        // "a fifth", "a half", "a quarter million"
+        return Some(article_fraction(s, &n).unwrap_or(n));
+    }
+    extend(s, &mut n);
+    Some(n)
+}
+
+/// The value of a scale word, singular or plural ("million", "billions", "lakh").
+fn scale_of(w: &str) -> Option<f64> {
+    let lex = &*LEX;
+    lex.scales
+        .get(w)
+        .or_else(|| w.strip_suffix('s').and_then(|x| lex.scales.get(x)))
+        .copied()
+}
+
+/// A scale abbreviation at piece `end` after the digits before it ("40m", "$5bn", "12k",
+/// "1.2M", "10 bln"): its multiplier. A lower-case "m" is metres unless money or a plural
+/// noun or a money noun follows ("a 12m loss"); "mm" is millimetres.
+fn suffix_at(s: &Sent<'_>, end: usize, money: bool) -> Option<f64> {
+    let lex = &*LEX;
+    if !s.is_word(end) {
+        return None;
+    }
+    let (t, w) = (s.t(end), s.l(end));
+    if !s.attached(end) {
+        // "10 bln", "2.33 k": spelt-out abbreviations stand apart too
+        let &m = lex.suffixes.get(w)?;
+        let alone = !s.is_word(end + 1) && !s.is_number(end + 1);
+        return (lex.spaced_suffixes.contains_key(w) && (w != "k" || alone)).then_some(m);
+    }
+    if t == "MM" {
+        return Some(1e6);
+    }
+    if w == "mm" {
+        return None;
+    }
+    let &m = lex.suffixes.get(w)?;
+    let next = s.l(end + 1);
+    let noun_after =
+        s.is_word(end + 1) && (looks_plural(next) || lex.money_nouns.contains_key(next));
+    (money || w.len() > 1 || matches!(w, "k" | "b") || t == "M" || noun_after).then_some(m)
+}
+
+/// A decimal written without its leading zero (".08"): its value, from the number at `i`.
+fn bare_decimal(s: &Sent<'_>, i: usize) -> Option<f64> {
+    let t = s.t(i);
+    (i > 0
+        && s.t(i - 1) == "."
+        && s.attached(i)
+        && (i == 1 || !s.attached(i - 1))
+        && t.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| format!("0.{t}").parse().ok())
+    .flatten()
+}
+
+/// "a fifth", "a half", "a quarter of", "a quarter million": the article as a fraction. A
+/// singular ordinal after "a" is a rank ("a third term") unless "of", a scale, a unit or
+/// the end follows.
+fn article_fraction(s: &Sent<'_>, n: &Num) -> Option<Num> {
+    let lex = &*LEX;
+    let k = n.start + 1;
+    let &d = lex.fractions.get(s.l(k))?;
+    let next = s.l(k + 1);
+    let free = lex.half.contains_key(s.l(k));
+    let ok = free
+        || next == "of"
+        || !s.is_word(k + 1) && !s.is_number(k + 1)
+        || scale_of(next).is_some()
+        || unit_at(s, k + 1).is_some();
+    if !ok {
+        return None;
+    }
+    let mut f = Num {
+        start: n.start,
+        end: k + 1,
+        value: Some(1.0 / d),
+        vague: None,
+        word: true,
+        article: false,
+        scale: None,
+    };
+    scale_after(s, &mut f);
+    Some(f)
+}
+
+/// A scale after a fraction ("a quarter million", "two thirds of a million").
+fn scale_after(s: &Sent<'_>, n: &mut Num) {
+    let lex = &*LEX;
+    let (mut k, mut of) = (n.end, false);
+    if s.l(k) == "of" && lex.articles.contains_key(s.l(k + 1)) {
+        k += 2;
+        of = true;
+    }
+    if s.is_word(k)
+        && let Some(m) = scale_of(s.l(k))
+        && (of || m >= 1e3)
+    {
+        n.value = n.value.map(|v| v * m);
+        n.scale = Some(m);
+        n.end = k + 1;
+    }
+}
+
+/// What may follow a number and change its value: a fraction ("two thirds", "2 1/4", "7
+/// ¾"), "and a half", a decimal in words ("five point five"), an exponent ("1.3e6"), a
+/// scale after them ("one and a half million").
+fn extend(s: &Sent<'_>, n: &mut Num) {
+    let lex = &*LEX;
+    let Some(v) = n.value else { return };
+    let e = n.end;
+    // "2½", "2 ½"
+    if s.is_word(e)
+        && let Some(&f) = lex.vulgar.get(s.t(e))
+    {
+        n.value = Some(v + f);
+        n.end = e + 1;
+        return;
+    }
+    // "3/4", "2 1/4", "20/100"
+    if !n.word && n.scale.is_none() {
+        if let Some((f, fe)) = slash_fraction(s, n.start) {
+            n.value = Some(f);
+            n.end = fe;
+            return;
+        }
+        if s.is_number(e)
+            && !s.attached(e)
+            && v.fract() == 0.0
+            && let Some((f, fe)) = slash_fraction(s, e)
+            && f < 1.0
+        {
+            n.value = Some(v + f);
+            n.end = fe;
+            return;
+        }
+    }
+    // "two thirds", "five eighths", "one fifth"
+    if n.word
+        && n.scale.is_none()
+        && let Some(&d) = lex.fractions.get(s.l(e))
+        && !s.attached(e)
+    {
+        let plural = s.l(e).ends_with('s');
+        let one = v == 1.0;
+        let next = s.l(e + 1);
+        let ends = next == "of" || !s.is_word(e + 1) && !s.is_number(e + 1);
+        if (plural && !one) || (one && !plural && (ends || lex.half.contains_key(s.l(e)))) {
+            n.value = Some(v / d);
+            n.end = e + 1;
+            scale_after(s, n);
+            return;
+        }
+    }
+    // "one and a half", "five and a quarter", "3 million and a half", "two and three quarters"
+    if s.l(e) == "and" {
+        let (num, k) = if lex.articles.contains_key(s.l(e + 1)) {
+            (1.0, e + 2)
+        } else if let Some(&c) = lex.cardinals.get(s.l(e + 1)) {
+            (c, e + 2)
+        } else {
+            (0.0, e)
+        };
+        if k > e
+            && let Some(&d) = lex.fractions.get(s.l(k))
+            && (num == 1.0) != s.l(k).ends_with('s')
+            && num < d
+        {
+            let m = n.scale.unwrap_or(1.0);
+            n.value = Some(v + num / d * m);
+            n.end = k + 1;
+            if n.scale.is_none() {
+                scale_after_plain(s, n);
+            }
+            return;
+        }
+    }
+    // "five point five", "two point two million", "1 point 1"
+    if s.l(e) == "point" && n.scale.is_none() && v.fract() == 0.0 {
+        let digits = if s.is_number(e + 1) && s.t(e + 1).bytes().all(|b| b.is_ascii_digit()) {
+            Some((s.t(e + 1).to_owned(), e + 2))
+        } else {
+            decimal_words(s, e + 1)
+        };
+        if let Some((d, de)) = digits
+            && let Ok(f) = format!("0.{d}").parse::<f64>()
+        {
+            n.value = Some(v + f);
+            n.end = de;
+            scale_after_plain(s, n);
+            return;
+        }
+    }
+    // "1e10", "1.3e6", "12.32e+14", "-12e-1"
+    if !n.word && s.attached(e) && s.is_word(e) {
+        let w = s.l(e);
+        let exp = if w == "e" && matches!(s.t(e + 1), "+" | "-") && s.attached(e + 1) {
+            s.is_number(e + 2)
+                .then(|| s.t(e + 2).parse::<i32>().ok().map(|x| (x, e + 3)))
+                .flatten()
+                .map(|(x, end)| {
+                    if s.t(e + 1) == "-" {
+                        (-x, end)
+                    } else {
+                        (x, end)
+                    }
+                })
+        } else {
+            w.strip_prefix('e')
+                .and_then(|x| x.parse::<i32>().ok())
+                .map(|x| (x, e + 1))
+        };
+        if let Some((x, end)) = exp
+            && x.abs() <= 30
+        {
+            n.value = Some(v * 10f64.powi(x));
+            n.end = end;
+        }
+    }
+}
+
+/// A scale straight after a number ("one and a half million").
+fn scale_after_plain(s: &Sent<'_>, n: &mut Num) {
+    if s.is_word(n.end)
+        && let Some(m) = scale_of(s.l(n.end))
+    {
+        n.value = n.value.map(|v| v * m);
+        n.scale = Some(m);
+        n.end += 1;
+    }
+}
+
+/// Digits said one by one or as a number after "point": "five" → "5", "seventy-one" → "71",
+/// "five five" → "55".
+fn decimal_words(s: &Sent<'_>, i: usize) -> Option<(String, usize)> {
+    let lex = &*LEX;
+    let mut out = String::new();
+    let mut k = i;
+    while let Some(&c) = lex.cardinals.get(s.l(k)) {
+        if c >= 20.0
+            && c % 10.0 == 0.0
+            && is_hyphen(s.t(k + 1))
+            && s.attached(k + 1)
+            && let Some(&u) = lex.cardinals.get(s.l(k + 2)).filter(|&&u| u < 10.0)
+        {
+            out.push_str(&format!("{}", c + u));
+            k += 3;
+            continue;
+        }
+        out.push_str(&format!("{c}"));
+        k += 1;
+    }
+    (!out.is_empty()).then_some((out, k))
+}
+
+/// "3/4", "1/8", "20/100" at piece `i`: a fraction where the denominator is one fractions
+/// are written in and the numerator is smaller; not a date ("2/15") or a score.
+fn slash_fraction(s: &Sent<'_>, i: usize) -> Option<(f64, usize)> {
+    if !(s.is_number(i)
+        && s.t(i + 1) == "/"
+        && s.attached(i + 1)
+        && s.attached(i + 2)
+        && s.is_number(i + 2))
+        || (s.t(i + 3) == "/" && s.attached(i + 3))
+        || (i >= 1 && s.t(i - 1) == "/" && s.attached(i))
+    {
+        return None;
+    }
+    let (a, b): (u32, u32) = (s.t(i).parse().ok()?, s.t(i + 2).parse().ok()?);
+    (a < b && matches!(b, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 16 | 32 | 64 | 100 | 1000))
+        .then(|| (f64::from(a) / f64::from(b), i + 3))
+}
+
+/// The number itself: digits with a scale or suffix, a vague amount, the article, number
+/// words.
+fn parse_base(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
     let lex = &*LEX;
     if s.is_number(i) {
-        let mut value = digits_value(s.t(i))?;
+        let mut value = bare_decimal(s, i).map_or_else(|| digits_value(s.t(i)), Some)?;
+        let mut start = i;
+        if value < 1.0 && bare_decimal(s, i).is_some() {
+            start = i - 1;
+        }
         let mut end = i + 1;
+        let mut scale = None;
+        // "1 234 567", "40 000": thousands grouped by spaces
+        let t = s.t(i);
+        if t.len() <= 3 && !t.starts_with('0') && t.bytes().all(|b| b.is_ascii_digit()) {
+            while s.is_number(end)
+                && !s.attached(end)
+                && s.t(end).len() == 3
+                && s.t(end).bytes().all(|b| b.is_ascii_digit())
+                && !(s.t(end + 1) == "/" && s.attached(end + 1))
+            {
+                value = value * 1000.0 + digits_value(s.t(end))?;
+                end += 1;
+            }
+        }
         // "$1.5-billion"
         if is_hyphen(s.t(end))
             && s.attached(end)
@@ -397,25 +766,33 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
         }
         if s.is_word(end) {
             let w = s.l(end);
-            if let Some(&m) = lex.scales.get(w) {
+            if let Some(m) = scale_of(w).or_else(|| lex.collectives.get(w).copied()) {
                 value *= m;
                 end += 1;
-            } else if s.attached(end)
-                && let Some(&m) = lex.suffixes.get(w)
-                && (money || w.len() > 1 || s.is_word(end + 1) && looks_plural(s.l(end + 1)))
-            {
+                scale = Some(m);
+                // "4 thousand 3 hundred and 21"
+                if let Some(more) = word_number(s, end, 0.0)
+                    .filter(|n| n.value.is_some_and(|x| x < m) && n.scale.is_some_and(|x| x < m))
+                {
+                    value += more.value.unwrap_or(0.0);
+                    end = more.end;
+                    scale = more.scale;
+                }
+            } else if let Some(m) = suffix_at(s, end, money) {
                 // "£40m", "$50k", "2bn", "1.8m cars"; but "a 100m sprint" is metres
                 value *= m;
                 end += 1;
+                scale = Some(m);
             }
         }
         return Some(Num {
-            start: i,
+            start,
             end,
             value: Some(value),
             vague: None,
             word: false,
             article: false,
+            scale,
         });
     }
     if !s.is_word(i) {
@@ -430,6 +807,7 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
             vague: Some(v.as_str()),
             word: true,
             article: false,
+            scale: None,
         });
     }
     let words = |value: f64, end: usize, article: bool| Num {
@@ -439,6 +817,7 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
         vague: None,
         word: true,
         article,
+        scale: None,
     };
     if lex.articles.contains_key(w) {
         let n = s.l(i + 1);
@@ -455,6 +834,18 @@ pub(super) fn parse_num(s: &Sent<'_>, i: usize, money: bool) -> Option<Num> {
             });
         }
         return Some(words(1.0, i + 1, true));
+    }
+    if let Some(&f) = lex.vulgar.get(s.t(i)) {
+        return Some(words(f, i + 1, false));
+    }
+    if lex.scale_fractions.contains_key(w)
+        && let Some(&d) = lex.fractions.get(w)
+        && let Some(m) = scale_of(s.l(i + 1)).filter(|&m| m >= 1e3)
+    {
+        // "half million", "quarter million"
+        let mut n = words(m / d, i + 2, false);
+        n.scale = Some(m);
+        return Some(n);
     }
     if lex.half.contains_key(w) && lex.articles.contains_key(s.l(i + 1)) {
         let n = s.l(i + 2);
@@ -477,8 +868,21 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
     let mut end = i;
     // what the last word was: 0 none, 1 units/teens, 2 tens, 3 scale
     let mut last = if any { 1 } else { 0 };
+    let mut last_scale = None;
     loop {
         let w = s.l(k);
+        // digits after a scale word: "4 thousand 3 hundred and 21"
+        let digits = (last == 3 && s.is_number(k))
+            .then(|| digits_value(s.t(k)))
+            .flatten()
+            .filter(|v| v.fract() == 0.0 && *v < 1000.0);
+        if let Some(v) = digits {
+            current += v;
+            last = 1;
+            k += 1;
+            end = k;
+            continue;
+        }
         if !(s.is_word(k) || any && is_hyphen(s.t(k))) {
             break;
         }
@@ -492,7 +896,7 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
             any = true;
             k += 1;
             end = k;
-        } else if any && let Some(&m) = lex.scales.get(w) {
+        } else if any && let Some(m) = scale_of(w) {
             if m == 100.0 {
                 current = current.max(1.0) * 100.0;
             } else {
@@ -500,21 +904,24 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
                 current = 0.0;
             }
             last = 3;
+            last_scale = Some(m);
             k += 1;
             end = k;
         } else if any && let Some(&m) = lex.collectives.get(w) {
-            // "two dozen", "a dozen"
+            // "two dozen", "a dozen", "three dozens"
             current = current.max(1.0) * m;
             last = 3;
+            last_scale = Some(m);
             k += 1;
             end = k;
         } else if any
             && last == 3
             && w == "and"
-            && lex.cardinals.contains_key(s.l(k + 1))
-            && current > 0.0
+            && (lex.cardinals.contains_key(s.l(k + 1)) || s.is_number(k + 1))
+            && (current > 0.0 || and_ends_number(s, k + 1))
         {
-            // "two hundred and fifty", not "two million and six"
+            // "two hundred and fifty", "a million and one", "two thousand and two hundred";
+            // not "two million and six people"
             k += 1;
         } else if any && is_hyphen(s.t(k)) && s.attached(k) && s.attached(k + 1) {
             // "twenty-five": only between number words
@@ -534,7 +941,21 @@ fn word_number(s: &Sent<'_>, i: usize, start_current: f64) -> Option<Num> {
         vague: None,
         word: true,
         article: false,
+        scale: last_scale,
     })
+}
+
+/// After "and" in "a million and one": the number that follows ends the sentence or takes a
+/// smaller scale ("two thousand and two hundred").
+fn and_ends_number(s: &Sent<'_>, k: usize) -> bool {
+    let mut j = k;
+    while s.is_word(j) && LEX.cardinals.contains_key(s.l(j)) || is_hyphen(s.t(j)) {
+        j += 1;
+    }
+    if s.is_number(j - 1) || j == k {
+        j = k + 1;
+    }
+    !s.is_word(j) && !s.is_number(j) || s.l(j) == "hundred"
 }
 
 /// A unit (alias, currency word) starting at piece `j`; single-letter aliases only written
@@ -547,7 +968,7 @@ fn unit_at(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
         return Some((u, j + 1));
     }
     if let Some((&u, end)) = lex.unit_aliases.at(s, j)
-        && (s.l(j).len() > 1 || s.attached(j) || !s.is_word(j))
+        && (s.l(j).len() > 1 || s.attached(j) || !s.is_word(j) || stands_alone(s, end))
     {
         return Some((u, end));
     }
@@ -556,7 +977,29 @@ fn unit_at(s: &Sent<'_>, j: usize) -> Option<(usize, usize)> {
     {
         return Some((u, end));
     }
+    // "5 in" at the end of a phrase: inches ("5 in 10" is not)
+    if s.l(j) == "in"
+        && stands_alone(s, j + 1)
+        && let Some(&u) = lex.inch.as_ref()
+    {
+        return Some((u, j + 1));
+    }
+    // a currency sign after the number: "10 $", "20€", "42 RM"; not the sign of the next
+    // number ("10 $30")
+    if let Some((u, end)) = sign_at(s, j)
+        && !(s.is_number(end) && s.attached(end))
+        && (s.attached(j) || !s.is_word(j) || s.t(j).len() > 1)
+    {
+        return Some((u, end));
+    }
     None
+}
+
+/// A one-letter unit written apart from its number stands at the end of the phrase: "2 l",
+/// "1 m x 1 m", "100 g of sugar"; not "5 m people", "1 a".
+fn stands_alone(s: &Sent<'_>, end: usize) -> bool {
+    (!s.is_word(end) && !s.is_number(end) && !matches!(s.t(end), "'" | "\u{2019}"))
+        || matches!(s.l(end), "of" | "x" | "and" | "or" | "by")
 }
 
 /// A unit, currency word or scale word at piece `j` ("%", "km", "euros", "million").
@@ -573,7 +1016,18 @@ fn sign_at(s: &Sent<'_>, i: usize) -> Option<(usize, usize)> {
             return Some((u, i + 2));
         }
     }
-    lex.signs.get(s.t(i)).map(|&u| (u, i + 1))
+    if let Some(&u) = lex.signs.get(s.t(i)) {
+        return Some((u, i + 1));
+    }
+    // a code in lower case ("usd 20", "rmb 10"), where the code is also a currency word
+    let t = s.t(i);
+    if t.len() == 3
+        && t.bytes().all(|b| b.is_ascii_lowercase())
+        && lex.currency_words.get(t).is_some()
+    {
+        return lex.signs.get(&t.to_ascii_uppercase()).map(|&u| (u, i + 1));
+    }
+    None
 }
 
 /// Could the plain four-digit number at `i` be a count rather than a year? A currency sign
@@ -647,6 +1101,9 @@ pub(super) fn at(
     if currency.is_none() && is_label(s, num.start) {
         return Some(skip_label(s, num.end));
     }
+    if let Some(end) = code_run(s, num.start) {
+        return Some(end);
+    }
     if num.word
         && is_hyphen(s.t(num.end))
         && s.attached(num.end)
@@ -674,17 +1131,24 @@ pub(super) fn at(
         f.value = num.value.map(|v| -v);
         start = num.start - 1;
     }
-    if !num.word && start > 0 && lex.negations.contains_key(s.l(start - 1)) {
-        // "minus 5C"
+    let mut signed = false;
+    if !num.article && start > 0 && lex.negations.contains_key(s.l(start - 1)) {
+        // "minus 5C", "negative one"
         f.value = num.value.map(|v| -v);
         start -= 1;
+        signed = true;
     }
     // "one in five adults": a share
     if s.l(num.end) == "in"
         && num.vague.is_none()
         && !num.article
-        && let Some(den) = parse_num(s, num.end + 1, false)
-            .filter(|d| d.vague.is_none() && !d.article && d.value.is_some_and(|v| v > 0.0))
+        && let Some(den) = parse_num(s, num.end + 1, false).filter(|d| {
+            d.vague.is_none()
+                && !d.article
+                && d.value
+                    .is_some_and(|v| v > 0.0 && v >= num.value.unwrap_or(0.0))
+                && !(d.end == d.start + 1 && s.is_number(d.start) && s.t(d.start).len() == 4)
+        })
         && unit_at(s, den.end).is_none()
     {
         return Some(share(s, start, &num, &den, out));
@@ -721,7 +1185,14 @@ pub(super) fn at(
             out.push((s.pos(start), f));
             return Some(second.end);
         }
-        if b > a {
+        // "two to three million": the first end shares the scale of the second
+        if let Some(m) = second.scale
+            && num.scale.is_none()
+            && a < b / m
+        {
+            f.value = Some(a * m);
+        }
+        if b > f.value.unwrap_or(a) {
             f.value_max = Some(b);
             end = second.end;
         }
@@ -742,6 +1213,17 @@ pub(super) fn at(
             end = e;
             adjectival = hyphen;
         }
+    }
+    // "from 2 to 7 g", "2 or 3 km": the first number of a pair shares the unit of the second
+    if unit.is_none()
+        && end == num.end
+        && (matches!(s.l(end), "to" | "and" | "or") || is_dash(s.t(end)))
+        && let Some(second) =
+            parse_num(s, end + 1, false).filter(|n| !n.article && n.vague.is_none())
+        && let Some((u, _)) = unit_at(s, second.end)
+        && lex.units[u].kind != UnitKind::Age
+    {
+        unit = Some(u);
     }
     // "6-foot-2", "six feet two inches"
     if let Some(u) = unit
@@ -806,16 +1288,27 @@ pub(super) fn at(
     if time && start > 0 && s.l(start - 1) == "for" {
         start -= 1;
     }
-    // "five years ago"
+    // a span of time placed against the publication date: "five years ago", "in two
+    // weeks" (said of the future), "three days later", "the next 4 days"
     let mut ago = false;
-    if time && s.l(end) == "ago" {
+    if time && let Some((step, a, b)) = relative_span(s, start, end) {
         ago = true;
         if let (Some(today), Some(u), Some(v)) = (today, unit, f.value) {
-            f.date = today
-                .minus(&lex.units[u].name, v)
-                .map(|d| d.iso_for(&lex.units[u].name));
+            let name = &lex.units[u].name;
+            f.date = match step {
+                Step::Back => today.shift(name, -v).map(|d| d.iso_for(name)),
+                Step::On => today.shift(name, v).map(|d| d.iso_for(name)),
+                Step::Past => today
+                    .shift(name, -v)
+                    .map(|d| format!("{}/{}", d.iso_for(name), today.iso_for(name))),
+                Step::Next => today
+                    .shift(name, v)
+                    .map(|d| format!("{}/{}", today.iso_for(name), d.iso_for(name))),
+            };
         }
-        end += 1;
+        f.kind = FactKind::Date;
+        start = a.min(start);
+        end = b;
     }
 
     // the weak one: "one" and "a" count only with a unit or a casualty word
@@ -877,7 +1370,7 @@ pub(super) fn at(
         {
             count_unit = Some(np.2);
         }
-        if num.is_weak_one() && casualty.is_none() && !has_measure {
+        if num.is_weak_one() && casualty.is_none() && !has_measure && !signed {
             return Some(num.end);
         }
     }
@@ -928,6 +1421,35 @@ pub(super) fn at(
         ));
     }
     Some(end)
+}
+
+/// How a span of time is placed against the publication date.
+#[derive(Clone, Copy)]
+enum Step {
+    /// "five years ago"
+    Back,
+    /// "in two weeks", "three days later"
+    On,
+    /// "the past three days"
+    Past,
+    /// "the next four days", "within a week"
+    Next,
+}
+
+/// A span of time at pieces `start..end` placed against the publication date: the step
+/// and the pieces the words around it widen it to.
+fn relative_span(s: &Sent<'_>, start: usize, end: usize) -> Option<(Step, usize, usize)> {
+    let lex = &*LEX;
+    if let Some((&step, e)) = lex.after_span.at(s, end) {
+        return Some((step, start, e));
+    }
+    let (&step, a) = lex.before_span.before(s, start)?;
+    // "in two years" is a date only when said of the future ("will leave in two months"),
+    // not "the highest in ten years"
+    if matches!(step, Step::On) && !(a == 0 || dates::future(s, a)) {
+        return None;
+    }
+    Some((step, a, end))
 }
 
 /// "one in five adults", "1 in 4": a share, as a fraction.
@@ -1123,6 +1645,58 @@ fn is_label(s: &Sent<'_>, i: usize) -> bool {
         return i >= 2 && s.is_word(i - 2);
     }
     false
+}
+
+/// A number inside a code written without spaces — a telephone or serial number
+/// ("138-2010-2015", "123-12-1234"), a part number ("24703L202"), an address on the web, a
+/// ratio ("4:3"), a formula ("0.8/15"): the piece after the run, which holds no fact.
+fn code_run(s: &Sent<'_>, i: usize) -> Option<usize> {
+    let mut a = i;
+    while a > 0 && s.attached(a) && !matches!(s.t(a - 1), "(" | "\"" | "'") {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < s.len() && s.attached(b) && !matches!(s.t(b), "," | ")" | ";" | "?" | "!" | "\"") {
+        b += 1;
+    }
+    // a sentence's full stop is no part of the run
+    while b > i + 1 && matches!(s.t(b - 1), "." | ":") {
+        b -= 1;
+    }
+    let text = s.span(a, b);
+    let numbers = (a..b).filter(|&k| s.is_number(k)).count();
+    let coded_word = (a..b).any(|k| {
+        s.is_word(k) && {
+            let t = s.t(k);
+            t.bytes().any(|c| c.is_ascii_digit()) && t.bytes().any(|c| c.is_ascii_alphabetic())
+        }
+    });
+    let web =
+        text.contains("://") || text.contains("www.") || text.contains('=') || text.contains('@');
+    let ratio = (a..b).any(|k| s.t(k) == ":" && s.is_number(k + 1) && k > a && s.is_number(k - 1))
+        && s.t(i + 1) != ":"
+        || (s.t(i + 1) == ":" && s.t(i + 2).len() == 1);
+    let formula = (a..b).any(|k| matches!(s.t(k), "/" | "^" | "=" | "<" | ">"))
+        && numbers >= 2
+        && slash_fraction(s, i).is_none()
+        && !(i >= 2 && s.t(i - 1) == "/" && slash_fraction(s, i - 2).is_some())
+        && (a..b).any(|k| {
+            s.t(k).contains('.') && s.is_number(k) || matches!(s.t(k), "^" | "=" | "<" | ">")
+        });
+    let serial =
+        numbers >= 3 && (a..b).all(|k| s.is_number(k) || is_hyphen(s.t(k)) || s.t(k) == "/");
+    (web || serial || formula || ratio || coded_word && numbers >= 1 && !unit_glued(s, i))
+        .then_some(b)
+}
+
+/// The word glued to the number at `i` is a unit or suffix ("40km2", "5G"?), not a code.
+fn unit_glued(s: &Sent<'_>, i: usize) -> bool {
+    let j = i + 1;
+    !s.is_word(j)
+        || unit_at(s, j).is_some()
+        || LEX.suffixes.contains_key(s.l(j))
+        || s.l(j).starts_with('e')
+        || is_ordinal_suffix(s.l(j))
 }
 
 /// Skip what continues a label: "737-800", "2/8".
