@@ -808,10 +808,22 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     let ends_with_mention = inside.iter().any(|&i| ctx.mentions[i].end == r.end);
     // a name that is the phrase's head: "Russian President Vladimir Putin", "the Kremlin"
     if (!lower_head && !LEX.is_role_head(&head)) || ends_with_mention {
+        // "Representative X of New York": the place after "of" describes the person
+        let of_place = |ctx: &Ctx<'_, '_>, i: usize| {
+            let m = &ctx.mentions[i];
+            m.kind == MentionKind::Place && m.start > r.start && ctx.lower(pi, m.start - 1) == "of"
+        };
+        let person_first = inside.iter().any(|&i| of_place(ctx, i))
+            && inside
+                .iter()
+                .any(|&i| ctx.mentions[i].kind == MentionKind::Person);
         let pick = inside
             .iter()
             .rev()
-            .find(|&&i| !ctx.mentions[i].possessive)
+            .find(|&&i| {
+                !ctx.mentions[i].possessive
+                    && !(person_first && ctx.mentions[i].kind != MentionKind::Person)
+            })
             .copied();
         if let Some(mi) = pick {
             let m = &ctx.mentions[mi];
@@ -1148,7 +1160,22 @@ pub fn resolve_pronoun(ctx: &mut Ctx<'_, '_>, g: Gender, pi: usize, tok: usize) 
     let found = match g {
         Gender::Male | Gender::Female => {
             let focus = focus_before(ctx, pi, tok).filter(|&e| compatible(&ctx.reg.entities[e]));
-            focus.or(last)
+            // no one in focus has spoken: the person of that gender named last (a name is
+            // the most salient antecedent a pronoun can have)
+            focus.or(last).or_else(|| {
+                recent_where(ctx, pi, tok, |m, e| {
+                    m.kind != MentionKind::Place
+                        && e.kind == PersonKind::Person
+                        && e.gender.is_none_or(|x| x == g)
+                        && !m.possessive
+                        && (e.evidence
+                            || e.name.split_whitespace().count() > 1
+                                && e.name
+                                    .split_whitespace()
+                                    .next()
+                                    .is_some_and(|f| LEX.given_name(f).is_some()))
+                })
+            })
         }
         Gender::Plural => {
             last.or_else(|| recent_where(ctx, pi, tok, |m, _| m.kind != MentionKind::Place))

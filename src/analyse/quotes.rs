@@ -523,7 +523,8 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
     } else if tight && i < end && !opens_subject(ctx, pi, i) {
         return None;
     }
-    let limit = (i + 14).min(end);
+    let limit = apposition_end(ctx, pi, i, end).map_or(i + 14, |c| c + 6);
+    let limit = limit.min(end);
     for k in i..limit {
         if double_mark(ctx.text(pi, k)).is_some() {
             break;
@@ -538,7 +539,17 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
         }
         if speech_verb(ctx, pi, k) {
             let text = cue_text(ctx, pi, k, end);
-            let speaker = if k > i {
+            // `," X, a … at Y, said`: the subject is the phrase before the apposition
+            let appositive = apposition_end(ctx, pi, i, end).filter(|&c| {
+                c < k && (c + 1..k).all(|j| super::cues::SPEECH.is_between(ctx.lower(pi, j)))
+            });
+            let before_apposition = appositive.and_then(|_| {
+                let open = (i..k).find(|&j| ctx.text(pi, j) == ",")?;
+                resolve(ctx, pi, i..open)
+            });
+            let speaker = if let Some(e) = before_apposition {
+                Some(e)
+            } else if k > i {
                 let np = super::attribution::np_before(ctx, pi, i, k);
                 let np = if np.is_empty() { i..k } else { np };
                 resolve(ctx, pi, np)
@@ -555,6 +566,26 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
         }
     }
     None
+}
+
+/// `," Jane Roe, a lawyer for the firm who has read the filing, said`: the comma closing an
+/// apposition set off after the subject that opens at `i`, so that the cue can be looked
+/// for past it. The subject is a short phrase; the apposition holds no quote mark and no
+/// sentence-ending stop.
+fn apposition_end(ctx: &Ctx<'_, '_>, pi: usize, i: usize, end: usize) -> Option<usize> {
+    let open = (i..(i + 8).min(end)).find(|&k| ctx.text(pi, k) == ",")?;
+    if open == i || (i..open).any(|k| speech_verb(ctx, pi, k)) {
+        return None;
+    }
+    (open + 2..(open + 30).min(end)).find(|&k| {
+        let w = ctx.text(pi, k);
+        w == ","
+    }).filter(|&close| {
+        !(open + 1..close).any(|k| {
+            let w = ctx.text(pi, k);
+            is_double_mark(w) || matches!(w, ";" | ":" | "(" | ")") || ctx.masks[pi][k]
+        })
+    })
 }
 
 /// Does "so-called" stand right before the opening mark? What follows is a label the writer
