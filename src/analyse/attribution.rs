@@ -822,7 +822,7 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
             .rev()
             .find(|&&i| {
                 !ctx.mentions[i].possessive
-                    && !(person_first && ctx.mentions[i].kind != MentionKind::Person)
+                    && (!person_first || ctx.mentions[i].kind == MentionKind::Person)
             })
             .copied();
         if let Some(mi) = pick {
