@@ -808,10 +808,22 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     let ends_with_mention = inside.iter().any(|&i| ctx.mentions[i].end == r.end);
     // a name that is the phrase's head: "Russian President Vladimir Putin", "the Kremlin"
     if (!lower_head && !LEX.is_role_head(&head)) || ends_with_mention {
+        // "Representative X of New York": the place after "of" describes the person
+        let of_place = |ctx: &Ctx<'_, '_>, i: usize| {
+            let m = &ctx.mentions[i];
+            m.kind == MentionKind::Place && m.start > r.start && ctx.lower(pi, m.start - 1) == "of"
+        };
+        let person_first = inside.iter().any(|&i| of_place(ctx, i))
+            && inside
+                .iter()
+                .any(|&i| ctx.mentions[i].kind == MentionKind::Person);
         let pick = inside
             .iter()
             .rev()
-            .find(|&&i| !ctx.mentions[i].possessive)
+            .find(|&&i| {
+                !ctx.mentions[i].possessive
+                    && (!person_first || ctx.mentions[i].kind == MentionKind::Person)
+            })
             .copied();
         if let Some(mi) = pick {
             let m = &ctx.mentions[mi];
@@ -855,7 +867,9 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
             }
             return ctx.reg.of_mention[mi];
         }
-        return focus_before(ctx, pi, r.start).or_else(|| recent_actor(ctx, pi, r.start));
+        return focus_before(ctx, pi, r.start)
+            .or_else(|| recent_actor(ctx, pi, r.start))
+            .or_else(|| common_noun_speaker(ctx, pi, r.start, a..r.end, sentence));
     }
     if head == "office"
         && let Some(&mi) = inside.last()
@@ -960,7 +974,81 @@ pub fn resolve(ctx: &mut Ctx<'_, '_>, pi: usize, r: Range<usize>) -> Option<usiz
     {
         return ctx.reg.of_mention[mi];
     }
-    None
+    common_noun_speaker(ctx, pi, r.start, a..r.end, sentence)
+}
+
+/// "the insider said", "one voter said", "the note says": a description whose head is a
+/// common noun speaks as itself when nothing names it (documents and unnamed people are
+/// speakers too). The phrase must be a few plain words ending in a noun-like word.
+fn common_noun_speaker(
+    ctx: &mut Ctx<'_, '_>,
+    pi: usize,
+    from: usize,
+    r: Range<usize>,
+    sentence: usize,
+) -> Option<usize> {
+    if r.is_empty() || r.len() > 4 {
+        return None;
+    }
+    // a lone singular noun needs its determiner ("the insider"); a bare word before a verb
+    // is more often an adverb or an object ("even", "long") than a speaker
+    let head = ctx.lower(pi, r.end - 1);
+    let people_plural = || {
+        SPEECH
+            .grammar
+            .people_plural_endings
+            .iter()
+            .any(|e| head.ends_with(e.as_str()))
+    };
+    if from == r.start && (!head.ends_with('s') || head.ends_with("ss") || !people_plural()) {
+        return None;
+    }
+    let g = &SPEECH.grammar;
+    let plain = r.clone().all(|i| {
+        let w = ctx.lower(pi, i);
+        let kind = ctx.doc.paras[pi].tokens[i].kind;
+        (kind == Kind::Word || (kind == Kind::Punct && w == "-"))
+            && !ctx.masks[pi][i]
+            && !g.np_stops.contains(w)
+            && !g.auxiliaries.contains(w)
+            && LEX.pronoun(w).is_none()
+            && !SPEECH.is_between(w)
+            && !SPEECH.is_time_word(w)
+            && !(w.len() > 4 && w.ends_with("ed"))
+            && SPEECH.verb(w).is_none()
+    });
+    let noun_like = head.chars().count() > 2
+        && head.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !ctx.is_cap(pi, r.end - 1)
+        && !head.ends_with("ly")
+        && !head.ends_with("ing")
+        && SPEECH.verb(head).is_none()
+        && !SPEECH.is_time_word(head);
+    // markup and addresses glue words to "=", "." or "/" ("author=", "pic.twitter.com")
+    let toks = &ctx.doc.paras[pi].tokens;
+    let glued = (r.start.saturating_sub(1)..(r.end + 1).min(toks.len())).any(|i| {
+        toks[i].kind == Kind::Punct
+            && !matches!(ctx.text(pi, i), "-" | "," | "\"" | "\u{201c}" | "\u{201d}")
+            && (!toks[i].space_before || toks.get(i + 1).is_some_and(|n| !n.space_before))
+    });
+    if !plain || !noun_like || glued {
+        return None;
+    }
+    // the phrase as printed, with a quantifier that tells how many spoke ("Some
+    // observers", "One voter") but without an article
+    let lead = (from..r.start)
+        .find(|&i| !matches!(ctx.lower(pi, i), "the" | "a" | "an"))
+        .unwrap_or(r.start);
+    let phrase = ctx.slice(pi, lead..r.end).to_owned();
+    let kind = if SPEECH.is_statement_noun(head) {
+        PersonKind::Organisation
+    } else if head.ends_with('s') && !head.ends_with("ss") {
+        PersonKind::Group
+    } else {
+        PersonKind::Person
+    };
+    let side = side_in(ctx, pi, r);
+    Some(ctx.reg.group(&phrase, kind, sentence, side))
 }
 
 fn ends_with_group(ws: &[String]) -> bool {
@@ -1150,7 +1238,22 @@ pub fn resolve_pronoun(ctx: &mut Ctx<'_, '_>, g: Gender, pi: usize, tok: usize) 
     let found = match g {
         Gender::Male | Gender::Female => {
             let focus = focus_before(ctx, pi, tok).filter(|&e| compatible(&ctx.reg.entities[e]));
-            focus.or(last)
+            // no one in focus has spoken: the person of that gender named last (a name is
+            // the most salient antecedent a pronoun can have)
+            focus.or(last).or_else(|| {
+                recent_where(ctx, pi, tok, |m, e| {
+                    m.kind != MentionKind::Place
+                        && e.kind == PersonKind::Person
+                        && e.gender.is_none_or(|x| x == g)
+                        && !m.possessive
+                        && (e.evidence
+                            || e.name.split_whitespace().count() > 1
+                                && e.name
+                                    .split_whitespace()
+                                    .next()
+                                    .is_some_and(|f| LEX.given_name(f).is_some()))
+                })
+            })
         }
         Gender::Plural => {
             last.or_else(|| recent_where(ctx, pi, tok, |m, _| m.kind != MentionKind::Place))

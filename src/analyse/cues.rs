@@ -38,6 +38,10 @@ pub struct Grammar {
     /// noun before it is who was accused, not who spoke ("a mayor accused of bribery").
     #[serde(default)]
     pub objectless: HashMap<String, String>,
+    /// Endings of plural nouns for people ("voters", "advocates", "residents"): a bare
+    /// plural with one of them can speak ("Protesters said"); "events" and "attacks" cannot.
+    #[serde(default)]
+    pub people_plural_endings: Vec<String>,
 }
 
 #[derive(Deserialize)]

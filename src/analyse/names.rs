@@ -686,7 +686,13 @@ fn classify(
     if ws.is_empty() {
         return None;
     }
-    if ws.len() == 1 && is_adjective_like(&ws[0]) {
+    // "Currently, …" opens a sentence as an adverb; "Kelly said" and "when Kelly spoke"
+    // name someone (an adverb is capitalised only at the start of its sentence)
+    if ws.len() == 1
+        && is_adjective_like(&ws[0])
+        && (ws[0].contains('-')
+            || (opener_at == Some(name_start) && lex.given_name(&ws[0]).is_none()))
+    {
         return None;
     }
     let possessive = toks

@@ -523,7 +523,8 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
     } else if tight && i < end && !opens_subject(ctx, pi, i) {
         return None;
     }
-    let limit = (i + 14).min(end);
+    let limit = apposition_end(ctx, pi, i, end).map_or(i + 14, |c| c + 6);
+    let limit = limit.min(end);
     for k in i..limit {
         if double_mark(ctx.text(pi, k)).is_some() {
             break;
@@ -538,7 +539,17 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
         }
         if speech_verb(ctx, pi, k) {
             let text = cue_text(ctx, pi, k, end);
-            let speaker = if k > i {
+            // `," X, a … at Y, said`: the subject is the phrase before the apposition
+            let appositive = apposition_end(ctx, pi, i, end).filter(|&c| {
+                c < k && (c + 1..k).all(|j| super::cues::SPEECH.is_between(ctx.lower(pi, j)))
+            });
+            let before_apposition = appositive.and_then(|_| {
+                let open = (i..k).find(|&j| ctx.text(pi, j) == ",")?;
+                resolve(ctx, pi, i..open)
+            });
+            let speaker = if let Some(e) = before_apposition {
+                Some(e)
+            } else if k > i {
                 let np = super::attribution::np_before(ctx, pi, i, k);
                 let np = if np.is_empty() { i..k } else { np };
                 resolve(ctx, pi, np)
@@ -555,6 +566,28 @@ fn cue_after(ctx: &mut Ctx<'_, '_>, pi: usize, from: usize, tight: bool) -> Opti
         }
     }
     None
+}
+
+/// `," Jane Roe, a lawyer for the firm who has read the filing, said`: the comma closing an
+/// apposition set off after the subject that opens at `i`, so that the cue can be looked
+/// for past it. The subject is a short phrase; the apposition holds no quote mark and no
+/// sentence-ending stop.
+fn apposition_end(ctx: &Ctx<'_, '_>, pi: usize, i: usize, end: usize) -> Option<usize> {
+    let open = (i..(i + 8).min(end)).find(|&k| ctx.text(pi, k) == ",")?;
+    if open == i || (i..open).any(|k| speech_verb(ctx, pi, k)) {
+        return None;
+    }
+    (open + 2..(open + 30).min(end))
+        .find(|&k| {
+            let w = ctx.text(pi, k);
+            w == ","
+        })
+        .filter(|&close| {
+            !(open + 1..close).any(|k| {
+                let w = ctx.text(pi, k);
+                is_double_mark(w) || matches!(w, ";" | ":" | "(" | ")") || ctx.masks[pi][k]
+            })
+        })
 }
 
 /// Does "so-called" stand right before the opening mark? What follows is a label the writer
@@ -736,6 +769,76 @@ mod tests {
     }
 
     #[test]
+    fn a_long_apposition_between_quote_and_cue_keeps_the_name_before_it() {
+        let qs = quotes(&[
+            "\"We will not sign it,\" Jane Roe, a lawyer for the dock workers who has read \
+             every page of the contract, said on Monday.",
+            "\"It is not over,\" said Representative Tom Baxter of New York, who chairs the \
+             panel.",
+        ]);
+        let d = direct(&qs);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0], ("We will not sign it".into(), s("Jane Roe")));
+        // (the name keeps its "of" phrase: "Tom Baxter of New York")
+        assert!(
+            d[1].1
+                .as_deref()
+                .is_some_and(|n| n.starts_with("Tom Baxter")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn common_noun_speakers_speak_as_themselves() {
+        let qs = quotes(&[
+            "\"Nobody here is worried about the audit,\" the insider said.",
+            "\"No funds were misused by the board,\" the memo says.",
+            "Some observers said the vote would be close.",
+        ]);
+        assert_eq!(
+            direct(&qs),
+            [
+                (
+                    "Nobody here is worried about the audit".into(),
+                    s("insider")
+                ),
+                ("No funds were misused by the board".into(), s("memo")),
+            ]
+        );
+        assert_eq!(
+            indirect_of(&qs),
+            [("the vote would be close".into(), s("observers"))]
+        );
+    }
+
+    #[test]
+    fn a_bare_singular_word_before_a_verb_is_no_speaker() {
+        // "even" and "long" are not speakers, whatever verb follows them
+        let qs = quotes(&["Even long said the vote would be close."]);
+        assert!(
+            indirect_of(&qs).iter().all(|(_, sp)| sp.is_none()),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn a_surname_ending_in_ly_is_a_name_and_he_finds_the_last_named_man() {
+        let qs = quotes(&[
+            "Megan Kelly chairs the audit committee.",
+            "Kelly said the vote was fair.",
+            "Tom Baxter won the seat in 2019.",
+            "He said the budget was balanced.",
+        ]);
+        assert_eq!(
+            indirect_of(&qs),
+            [
+                ("the vote was fair".into(), s("Megan Kelly")),
+                ("the budget was balanced".into(), s("Tom Baxter")),
+            ]
+        );
+    }
+
+    #[test]
     fn a_later_clause_cue_does_not_take_a_quote_that_has_its_own_cue() {
         let qs = quotes(&[
             "The newcomer has repeatedly wondered whether the referees would be \"fair\" to him, \
@@ -747,6 +850,8 @@ mod tests {
         assert_eq!(
             direct(&qs),
             [
+                // the word quoted in the first clause is its own subject's
+                ("fair".into(), s("newcomer")),
                 ("a disgrace".into(), s("Mary Jones")),
                 ("and a gamble.".into(), s("Mary Jones")),
                 (
